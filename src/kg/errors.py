@@ -25,7 +25,10 @@ class Errors:
     E003 = "{path} is not a text file (it contains binary data)"
     E004 = "{path} is not valid UTF-8 text (byte {offset}): convert it to UTF-8 first"
     E005 = "{path} is empty"
-    E006 = "the spaCy pipeline '{name}' is not installed; install it (e.g. pip install {hint}) or choose another with --model"
+    E006 = (
+        "the spaCy pipeline '{name}' is not installed; install it (e.g. pip install {hint}) "
+        "or choose another with --model"
+    )
     E007 = "no graph in {path}: run 'kg build' first"
     E008 = "the graph in {path} cannot be read: {reason}"
     E009 = "malformed SPARQL: {reason}"

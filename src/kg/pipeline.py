@@ -91,7 +91,7 @@ def build(sources: list[Path], out_dir: Path, model: str | None = None,
     """Build the graph of the articles under `sources` into `out_dir`."""
     from kg.extract.products import PRODUCTS
     from kg.rdf.build import build_dataset
-    from kg.rdf.serialize import write_graph_files
+    from kg.rdf.serialize import union_graph, write_graph_files
     from kg.resolve import resolve
     from kg.view import render_view
 
@@ -104,7 +104,7 @@ def build(sources: list[Path], out_dir: Path, model: str | None = None,
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
     try:
         files = write_graph_files(dataset, staging)
-        union = dataset_union(dataset)
+        union = union_graph(dataset)
         render_view(union, staging / "kg.html")
         if store:
             from kg.store import build_store
@@ -122,13 +122,3 @@ def build(sources: list[Path], out_dir: Path, model: str | None = None,
         files=[out_dir / f.name for f in files] + [out_dir / "kg.html"],
     )
 
-
-def dataset_union(dataset: object) -> object:
-    """All triples of every named graph of `dataset` as one rdflib Graph."""
-    from rdflib import Graph
-
-    union = Graph()
-    for ctx in dataset.graphs():  # type: ignore[attr-defined]
-        for triple in ctx:
-            union.add(triple)
-    return union

@@ -1,0 +1,128 @@
+"""The on-disk query store (pyoxigraph) built from `<graph dir>/kg.trig`, so commands never re-parse Turtle.
+
+The store lives in `<graph dir>/store/` next to a `source.sha256` file naming the kg.trig it was built
+from; a store whose hash differs from the current kg.trig is stale and is rebuilt. A build goes into a
+temporary folder that is swapped in whole, so a reader never sees a half-written store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import KgError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+TRIG_NAME = "kg.trig"
+STORE_NAME = "store"
+HASH_NAME = "source.sha256"
+
+# Same table as kg.rdf.serialize.PREFIXES (graph-shape.md); kept here so queries need no rdflib import.
+PREFIXES: dict[str, str] = {
+    "kgo": "https://w3id.org/kg-trade/ontology#",
+    "kgr": "https://w3id.org/kg-trade/id/",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every project prefix, sorted, for engines that take no prefix table (rdflib)."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(PREFIXES.items()))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _trig_path(graph_dir: Path) -> Path:
+    trig = graph_dir / TRIG_NAME
+    if not trig.is_file():
+        raise KgError("E007", path=graph_dir)
+    return trig
+
+
+def build_store(graph_dir: Path) -> Path:
+    """Load kg.trig into a fresh store in a temporary folder, then swap it in; returns the store path."""
+    import pyoxigraph
+
+    trig = _trig_path(graph_dir)
+    source_hash = _sha256(trig)
+    target = graph_dir / STORE_NAME
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=graph_dir))
+    try:
+        store = pyoxigraph.Store(str(tmp / STORE_NAME))
+        try:
+            store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise KgError(
+                "E008", path=trig, reason=str(err).splitlines()[0] if str(err) else repr(err)
+            ) from None
+        store.flush()
+        del store
+        (tmp / STORE_NAME / HASH_NAME).write_text(source_hash + "\n", encoding="utf-8")
+        old = graph_dir / f".store-old-{os.getpid()}"
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp / STORE_NAME, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def store_is_fresh(graph_dir: Path) -> bool:
+    """True when store/ exists and was built from the current kg.trig."""
+    trig = _trig_path(graph_dir)
+    hash_file = graph_dir / STORE_NAME / HASH_NAME
+    if not hash_file.is_file():
+        return False
+    recorded = hash_file.read_text(encoding="utf-8").strip()
+    # Hashing a large kg.trig on every call is slow; a store newer than kg.trig with a hash is trusted
+    # only after the hash matched once, so compare the mtime first and the hash when in doubt.
+    stamp = graph_dir / STORE_NAME / ".verified"
+    if (
+        stamp.is_file()
+        and stamp.stat().st_mtime >= trig.stat().st_mtime
+        and stamp.read_text().strip() == recorded
+    ):
+        return True
+    if recorded != _sha256(trig):
+        return False
+    try:
+        stamp.write_text(recorded + "\n", encoding="utf-8")
+    except OSError:
+        pass
+    return True
+
+
+def open_store(graph_dir: Path, read_only: bool = True) -> pyoxigraph.Store:
+    """Open the query store of a graph folder, building it first when missing or stale."""
+    import pyoxigraph
+
+    if not store_is_fresh(graph_dir):
+        build_store(graph_dir)
+    path = str(graph_dir / STORE_NAME)
+    try:
+        return pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+    except OSError as err:
+        raise KgError(
+            "E008", path=graph_dir, reason=str(err).splitlines()[0] if str(err) else repr(err)
+        ) from None

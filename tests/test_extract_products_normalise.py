@@ -1,0 +1,31 @@
+import pytest
+
+from kg.extract.products import PRODUCTS, normalise_product, products_in
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("cars", "automobiles"),
+        ("autos", "automobiles"),
+        ("vehicles", "automobiles"),
+        ("automobile", "automobiles"),
+        ("chips", "semiconductors"),
+        ("auto parts", "auto parts"),
+        ("Aluminium", "aluminum"),
+        ("bourbon", "bourbon"),
+        ("Japanese cars", "automobiles"),
+    ],
+)
+def test_extract_products_normalise_written_forms(written: str, key: str) -> None:
+    assert normalise_product(written) == key
+    assert key in PRODUCTS
+
+
+def test_extract_products_normalise_unknown_is_none() -> None:
+    assert normalise_product("goodwill") is None
+
+
+def test_extract_products_in_keeps_order_and_prefers_longest() -> None:
+    assert products_in("levies on auto parts, steel and cars") == ["auto parts", "steel", "automobiles"]
+    assert PRODUCTS["automobiles"] == ("Automobiles", "87")

@@ -1,0 +1,151 @@
+from datetime import date
+
+import pytest
+
+from kg.model import DocExtraction, Document, Organization, Person, PostHolding
+from kg.resolve import resolve
+
+
+def _doc(doc_id: str) -> DocExtraction:
+    return DocExtraction(doc=Document(doc_id=doc_id, text="", sha256="0", published=date(2025, 4, 20)))
+
+
+def _person(ex: DocExtraction, local_id: str, name: str, country: str | None = None,
+            post: str | None = None, title: str = "Minister", aliases: list[str] | None = None) -> None:
+    ex.persons.append(Person(local_id, name, aliases or [], country))
+    if post:
+        ex.holdings.append(PostHolding(local_id, title, post, title, country=country))
+
+
+@pytest.mark.parametrize("name_a,name_b", [
+    ("Dukgeun Ahn", "Ahn Duk-geun"),
+    ("AHN DUK-GEUN", "Ahn Duk-geun"),
+    ("Lee Jae Myung", "Lee Jae-myung"),
+])
+def test_resolve_people_merge_written_variants(name_a: str, name_b: str) -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", name_a)
+    _person(b, "p1", name_b)
+    res = resolve([a, b])
+    gid = res.ids[("a.txt", "p1")]
+    assert gid == res.ids[("b.txt", "p1")]
+    assert {name_a, name_b} <= res.alt_labels[gid]
+    assert [m.rule for m in res.merges if m.into == gid][0].startswith("person.name")
+
+
+def test_resolve_people_canonical_label_most_frequent_then_hyphenated() -> None:
+    docs = [_doc(f"{i}.txt") for i in range(3)]
+    _person(docs[0], "p1", "Dukgeun Ahn")
+    _person(docs[1], "p1", "Ahn Duk-geun")
+    _person(docs[2], "p1", "Ahn Duk-geun")
+    res = resolve(docs)
+    assert res.ids[("0.txt", "p1")] == "person-ahn-duk-geun"
+    assert res.pref_labels["person-ahn-duk-geun"] == "Ahn Duk-geun"
+    tie = resolve(docs[:2])
+    assert tie.pref_labels[tie.ids[("0.txt", "p1")]] == "Ahn Duk-geun"
+
+
+def test_resolve_people_same_surname_and_country_stay_apart() -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Chang Sung-gil", "KR", "kr-trade-minister")
+    _person(b, "p1", "Chang Sang-sik", "KR", "kr-trade-minister")
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "p1")] != res.ids[("b.txt", "p1")]
+    assert res.merges == []
+
+
+@pytest.mark.parametrize("post_a,post_b,country_b,merged", [
+    ("us-treasury-secretary", "us-treasury-secretary", "US", True),
+    ("us-treasury-secretary", None, None, False),
+    ("us-treasury-secretary", "us-commerce-secretary", "KR", False),
+])
+def test_resolve_people_misspelling_needs_post_evidence(post_a: str, post_b: str | None,
+                                                        country_b: str | None, merged: bool) -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Scott Bessent", "US", post_a, "Treasury Secretary")
+    _person(b, "p1", "Scott Besant", country_b, post_b, "Commerce Secretary")
+    res = resolve([a, b])
+    assert (res.ids[("a.txt", "p1")] == res.ids[("b.txt", "p1")]) is merged
+    if merged:
+        assert res.merges[0].rule == "person.misspelling+same_post"
+        assert 0 < res.merges[0].score <= 1
+
+
+def test_resolve_people_surname_only_never_merges_without_post() -> None:
+    a, b, c = _doc("a.txt"), _doc("b.txt"), _doc("c.txt")
+    _person(a, "p1", "Jamieson Greer")
+    _person(b, "p1", "Greer")
+    _person(c, "p1", "Greer")
+    res = resolve([a, b, c])
+    ids = {res.ids[(d, "p1")] for d in ("a.txt", "b.txt", "c.txt")}
+    assert len(ids) == 3
+
+
+def test_resolve_people_ids_independent_of_document_order() -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Dukgeun Ahn", "KR", "kr-motie-minister")
+    _person(b, "p2", "Ahn Duk-geun", "KR", "kr-motie-minister")
+    _person(b, "p3", "Choi Sang-mok", "KR", "kr-mof-minister")
+    forward, backward = resolve([a, b]), resolve([b, a])
+    assert forward.ids == backward.ids
+    assert forward.merges == backward.merges
+    assert forward.pref_labels == backward.pref_labels
+
+
+def test_resolve_organizations_ref_id_and_acronym() -> None:
+    a, b, c = _doc("a.txt"), _doc("b.txt"), _doc("c.txt")
+    a.organizations.append(Organization("o1", "Office of the United States Trade Representative",
+                                        ["USTR"], "agency", "US"))
+    b.organizations.append(Organization("o1", "USTR", [], "agency", "US"))
+    a.organizations.append(Organization("o2", "Ministry of Trade, Industry and Energy", [], "ministry",
+                                        "KR", "kr-motie"))
+    c.organizations.append(Organization("o5", "MOTIE", [], "ministry", "KR", "kr-motie"))
+    c.organizations.append(Organization("o6", "Ministry of Economy and Finance", [], "ministry", "KR",
+                                        "kr-moef"))
+    res = resolve([a, b, c])
+    assert res.ids[("a.txt", "o1")] == res.ids[("b.txt", "o1")]
+    assert res.ids[("a.txt", "o1")] == "org-office-of-the-united-states-trade-representative"
+    assert res.ids[("a.txt", "o2")] == res.ids[("c.txt", "o5")] == "org-kr-motie"
+    assert res.ids[("c.txt", "o6")] == "org-kr-moef"
+    rules = {m.rule for m in res.merges}
+    assert {"org.acronym", "org.ref_id"} <= rules
+
+
+def test_resolve_organizations_shared_alias_never_joins_two_ref_ids() -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    a.organizations.append(Organization("o1", "Ministry of Trade", ["MOT"], "ministry", "KR", "kr-mot"))
+    b.organizations.append(Organization("o1", "Ministry of Transport", ["MOT"], "ministry", "JP", "jp-mot"))
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "o1")] == "org-kr-mot"
+    assert res.ids[("b.txt", "o1")] == "org-jp-mot"
+
+
+def test_resolve_organizations_use_reference_name_as_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    class Institution:
+        ref_id = "kr-motie"
+        name = "Ministry of Trade, Industry and Energy"
+
+    fake = types.ModuleType("kg.reference")
+    fake.institutions = lambda: [Institution()]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kg.reference", fake)
+    a = _doc("a.txt")
+    a.organizations.append(Organization("o1", "Industry Ministry", [], "ministry", "KR", "kr-motie"))
+    res = resolve([a])
+    assert res.pref_labels["org-kr-motie"] == "Ministry of Trade, Industry and Energy"
+
+
+def test_resolve_merge_log_points_at_existing_nodes_with_scores_in_range() -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Dukgeun Ahn", "KR", "kr-motie-minister")
+    _person(b, "p1", "Ahn Duk-geun", "KR", "kr-motie-minister")
+    _person(a, "p2", "Han Duk-soo", "KR", "kr-prime-minister", "Prime Minister")
+    _person(b, "p2", "Han Duck-soo", "KR", "kr-prime-minister", "Prime Minister")
+    res = resolve([a, b])
+    assert len(res.merges) == 2
+    for merge in res.merges:
+        assert merge.into in res.pref_labels
+        assert 0 <= merge.score <= 1
+        assert merge.doc_ids == ("a.txt", "b.txt")
