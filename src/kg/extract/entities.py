@@ -135,7 +135,7 @@ class _Sentences:
 
     @classmethod
     def of(cls, sdoc: Doc) -> _Sentences:
-        spans = [(s.start_char, s.end_char, s.text) for s in sdoc.sents]
+        spans = [(s.start_char, s.end_char, s.text.rstrip()) for s in sdoc.sents]
         return cls([s[0] for s in spans], spans)
 
     def evidence(self, doc_id: str, start: int, end: int, rule: str, conf: float) -> Evidence:
@@ -485,7 +485,9 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
         tenure = tenure if tenure != "current" else title_tenure(bare)
         if post is not None:
             post_key, label, org_ref = post.ref_id, post.label, post.institution
-            iso = iso or post.country
+            if post.country and post.country != iso:
+                # the reference knows whose post this is; a guessed country yields to it
+                iso, conf = post.country, max(conf, 0.8)
         else:
             label = normalise_title_case(bare)
             post_key, org_ref = slug(f"{iso or 'xx'}-{label}"), None

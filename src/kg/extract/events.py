@@ -37,7 +37,7 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     person_country = {p.local_id: p.country for p in ex.persons if p.country}
     person_country.update({o.local_id: o.country for o in ex.organizations if o.country})
     doc_countries = doc_country_order(mentions)
-    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries)
+    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text)
     previous_imposer: str | None = None
     for sentence in sentences_of(doc.text, sdoc):
         end = sentence.start + len(sentence.text)

@@ -114,6 +114,11 @@ def _set_date(meeting: Meeting, ref: DateRef) -> None:
     meeting.date_resolution, meeting.date_note = ref.resolution, ref.note
 
 
+_INSTITUTION_HEAD = re.compile(
+    r"^(Ministry|Department|Office|Agency|Association|Administration|Commission|Bureau|Council|Committee)\b"
+)
+
+
 def _place(text: str) -> tuple[str | None, str | None]:
     """(city or region, venue) as written after "in"/"at"."""
     location, venue = None, None
@@ -126,6 +131,8 @@ def _place(text: str) -> tuple[str | None, str | None]:
             place,
         ):
             continue
+        if _INSTITUTION_HEAD.match(place):
+            continue  # "at the Ministry of ...": an affiliation, not a place
         if _VENUE_WORDS.search(place) and venue is None:
             parts = re.split(r"\s+(?:on|in)\s+", place, maxsplit=1)
             venue = parts[0]
@@ -139,8 +146,9 @@ def _place(text: str) -> tuple[str | None, str | None]:
 class MeetingBuilder:
     """Collects meetings sentence by sentence, merging coreferent mentions into one record."""
 
-    def __init__(self, doc_id: str, published: date | None, doc_countries: list[str]) -> None:
+    def __init__(self, doc_id: str, published: date | None, doc_countries: list[str], text: str = "") -> None:
         self.doc_id = doc_id
+        self.text = text  # the document text, to read what follows a mention
         self.published = published
         self.meetings: list[Meeting] = []
         self.current: Meeting | None = None
@@ -161,6 +169,8 @@ class MeetingBuilder:
         for mention in mentions:
             if mention.ref is None:
                 continue
+            if self.text[mention.end : mention.end + 2] in ("'s", "’s"):
+                continue  # a possessor ("President X's administration"), not a participant
             if mention.kind in ("person", "organization") and mention.ref not in meeting.participants:
                 meeting.participants.append(mention.ref)
             elif mention.kind == "country" and mention.ref not in meeting.countries:

@@ -13,12 +13,21 @@ Clusters grow pair by pair in score order, and only when every cross pair is com
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.model import DocExtraction, Meeting, MergeRecord, Resolution
 from kg.resolve.names import normalise_org_name, short_hash
+
+# Labels the extractor composes when the text gives no name: "KR-US round 2 talks (2025-05-20)".
+_COMPOSED_LABEL = re.compile(r"^[A-Z]{2}-[A-Z]{2}\b|\(\d{4}-\d{2}-\d{2}\)$")
+
+
+def _label_rank(label: str, count: int) -> tuple[bool, int, int, str]:
+    """A name written in an article beats a composed one; then the fuller name, then the commoner."""
+    return (bool(_COMPOSED_LABEL.search(label)), -len(label), -count, label)
 
 MEETING_THRESHOLD = 0.5
 _GENERIC_EVENT_TYPES = frozenset({"meeting", "talks", "dialogue", "consultation", "negotiation",
@@ -169,7 +178,7 @@ def resolve_meetings(extractions: list[DocExtraction], res: Resolution) -> None:
             gid = f"meeting-{_best_date(meetings)}-{short_hash(key)}"
         used.add(gid)
         labels = Counter(m.label for m in meetings if m.label)
-        res.pref_labels[gid] = min(labels, key=lambda t: (-labels[t], -len(t), t)) if labels else gid
+        res.pref_labels[gid] = min(labels, key=lambda t: _label_rank(t, labels[t])) if labels else gid
         res.alt_labels.setdefault(gid, set()).update(labels)
         for rec in members:
             res.ids[rec.ref] = gid

@@ -1,0 +1,88 @@
+"""Vague meeting mentions fold into the article's one specific meeting; habitual ones are no events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import find_dates
+from kg.extract.events import extract_events
+from kg.model import DocExtraction, Document, Mention, Person
+
+
+def _extraction(text: str, published: date, names: dict[str, tuple[str, str]]) -> DocExtraction:
+    ex = DocExtraction(doc=Document(doc_id="t.txt", text=text, sha256="0", published=published))
+    for written, (kind, ref) in sorted(names.items()):
+        start = text.find(written)
+        while start >= 0:
+            ex.mentions.append(Mention(start, start + len(written), written, kind, ref, "test"))
+            start = text.find(written, start + 1)
+        if kind == "person" and all(p.local_id != ref for p in ex.persons):
+            ex.persons.append(Person(ref, written))
+    return ex
+
+
+NAMES = {
+    "Mexico": ("country", "MX"),
+    "Canada": ("country", "CA"),
+    "Luis Ortega": ("person", "p1"),
+    "Claire Dubois": ("person", "p2"),
+    "President Ruiz": ("person", "p3"),
+}
+
+
+def test_extract_meetings_headline_folds_into_specific_meeting() -> None:
+    text = (
+        "Mexico, Canada to hold high-level trade talks this week\n"
+        "Mexico and Canada will hold a 2+2 meeting on Thursday in Ottawa.\n"
+        "Representing Mexico will be Luis Ortega. On the Canadian side, Claire Dubois will attend.\n"
+    )
+    ex = _extraction(text, date(2025, 6, 1), NAMES)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert len(ex.meetings) == 1
+    meeting = ex.meetings[0]
+    assert meeting.format == "2+2"
+    assert any(e.rule == "meeting.vague_mention" for e in meeting.evidence)
+
+
+def test_extract_meetings_habitual_sentence_is_no_event() -> None:
+    text = "Traditionally, Mexican and Canadian finance officials meet on the sidelines of the G20.\n"
+    ex = _extraction(text, date(2025, 6, 1), NAMES)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert ex.meetings == []
+
+
+def test_extract_meetings_possessor_is_not_a_participant() -> None:
+    text = (
+        "Mexico and Canada began a new round of working-level talks in Ottawa on Tuesday, "
+        "amid pressure from President Ruiz's administration.\n"
+        "Luis Ortega is leading the delegation.\n"
+    )
+    ex = _extraction(text, date(2025, 6, 4), NAMES)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert len(ex.meetings) == 1
+    assert "p3" not in ex.meetings[0].participants
+
+
+def test_extract_meetings_affiliation_is_not_a_place() -> None:
+    text = "Luis Ortega, director at the Ministry of Economy, met with Claire Dubois in Ottawa on June 2.\n"
+    ex = _extraction(text, date(2025, 6, 4), NAMES)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert ex.meetings and ex.meetings[0].location == "Ottawa"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "first", "last"),
+    [
+        # the clause's own verb sets the tense, not the sentence's "expected to"
+        ("They are expected to focus on six areas as agreed on during a meeting in Lima on Friday.",
+         date(2025, 5, 21), date(2025, 5, 16), date(2025, 5, 16)),
+        # written on a Sunday, "this week" is the week ahead
+        ("The two ministers will meet this week.", date(2025, 4, 20), date(2025, 4, 21), date(2025, 4, 27)),
+        ("The two ministers will meet this week.", date(2025, 4, 23), date(2025, 4, 21), date(2025, 4, 27)),
+    ],
+)
+def test_extract_dates_tense_and_weekend(sentence: str, published: date, first: date, last: date) -> None:
+    [ref] = find_dates(sentence, published)
+    assert (ref.first, ref.last) == (first, last)
