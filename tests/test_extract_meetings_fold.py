@@ -86,3 +86,15 @@ def test_extract_meetings_affiliation_is_not_a_place() -> None:
 def test_extract_dates_tense_and_weekend(sentence: str, published: date, first: date, last: date) -> None:
     [ref] = find_dates(sentence, published)
     assert (ref.first, ref.last) == (first, last)
+
+
+def test_extract_meetings_later_sentence_sharpens_the_date() -> None:
+    text = (
+        "Mexico and Canada will hold a 2+2 meeting this week in Ottawa with Luis Ortega and Claire Dubois.\n"
+        "The meeting will take place on Thursday or Friday, officials said.\n"
+        "Luis Ortega also said the meeting would focus on autos, in an interview on Sunday.\n"
+    )
+    ex = _extraction(text, date(2025, 6, 1), NAMES)  # a Sunday
+    extract_events(ex, None)  # type: ignore[arg-type]
+    meeting = next(m for m in ex.meetings if m.format == "2+2")
+    assert (meeting.start, meeting.end, meeting.date_precision) == (date(2025, 6, 5), date(2025, 6, 6), "range")

@@ -108,6 +108,27 @@ def _meeting_date(text: str, published: date | None) -> DateRef | None:
     return None
 
 
+_PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
+
+
+_OCCURS = re.compile(r"\b(take place|takes place|be held|is held|convene|will meet|will begin|will start)\b", re.I)
+
+
+def _sharper(ref: DateRef, meeting: Meeting, text: str) -> bool:
+    """Whether `ref` dates the meeting better: it had none, or a sentence saying when the meeting
+    occurs gives a more precise date inside the known one ("this week" ... "will take place on
+    Thursday or Friday")."""
+    if ref.first is None:
+        return False
+    if meeting.start is None:
+        return True
+    if not _OCCURS.search(text):
+        return False
+    inside = meeting.start <= ref.first and (ref.last or ref.first) <= (meeting.end or meeting.start)
+    rank = _PRECISION_RANK.get
+    return inside and rank(ref.precision, 9) < rank(meeting.date_precision or "", 9)
+
+
 def _set_date(meeting: Meeting, ref: DateRef) -> None:
     meeting.start, meeting.end = ref.first, ref.last
     meeting.date_text, meeting.date_precision = ref.text, ref.precision
@@ -267,7 +288,7 @@ class MeetingBuilder:
                     and ref.last
                 ):
                     meeting.end, meeting.date_precision = ref.last, "range"
-                elif ref and meeting.start is None:
+                elif ref and _sharper(ref, meeting, text):
                     _set_date(meeting, ref)
                 meeting.evidence.append(
                     self._evidence(sentence, coref.start(), coref.end(), "meeting.coreference", 0.7)
@@ -311,7 +332,7 @@ class MeetingBuilder:
             meeting.round = round_no
         self._add_participants(meeting, mentions, text)
         self._describe(meeting, text, mentions, sentence.start)
-        if ref and meeting.start is None:
+        if ref and _sharper(ref, meeting, text):
             _set_date(meeting, ref)
         elif ref is None and meeting.date_note is None and self.published is None:
             meeting.date_note = "no date written, or the publication date is unknown"
