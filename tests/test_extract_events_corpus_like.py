@@ -1,20 +1,7 @@
 from datetime import date
 
+from handmade import extraction_from_names
 from kg.extract.events import extract_events
-from kg.model import DocExtraction, Document, Mention, Person
-
-
-def _extraction(text: str, published: date | None, names: dict[str, tuple[str, str]]) -> DocExtraction:
-    """Mentions built by hand: every occurrence of each written form -> (kind, ref)."""
-    ex = DocExtraction(doc=Document(doc_id="t.txt", text=text, sha256="0", published=published))
-    for written, (kind, ref) in sorted(names.items()):
-        start = text.find(written)
-        while start >= 0:
-            ex.mentions.append(Mention(start, start + len(written), written, kind, ref, "test"))
-            start = text.find(written, start + 1)
-        if kind == "person" and all(p.local_id != ref for p in ex.persons):
-            ex.persons.append(Person(ref, written))
-    return ex
 
 
 def test_extract_events_japan_round_and_place() -> None:
@@ -22,7 +9,7 @@ def test_extract_events_japan_round_and_place() -> None:
         "Japan and the United States held a third round of ministerial talks in Tokyo on June 5.\n"
         "The talks focused on autos and agriculture.\n"
     )
-    ex = _extraction(text, date(2025, 6, 7), {"Japan": ("country", "JP"), "United States": ("country", "US")})
+    ex = extraction_from_names(text, date(2025, 6, 7), {"Japan": ("country", "JP"), "United States": ("country", "US")})
     extract_events(ex, None)  # type: ignore[arg-type]
     assert len(ex.meetings) == 1
     meeting = ex.meetings[0]
@@ -36,7 +23,7 @@ def test_extract_events_planned_meeting_with_attendees() -> None:
         "Germany and France will hold a 2+2 meeting this week in Paris at the request of France.\n"
         "Representing Germany will be Anna Becker. On the French side, Paul Martin will attend.\n"
     )
-    ex = _extraction(
+    ex = extraction_from_names(
         text,
         date(2025, 3, 2),
         {
@@ -59,7 +46,7 @@ def test_extract_events_tariff_change_and_retaliation() -> None:
         "Washington lowered the tariff on Japanese cars from 25 percent to 15 percent.\n"
         "The EU threatened 30 percent retaliatory duties on U.S. bourbon.\n"
     )
-    ex = _extraction(
+    ex = extraction_from_names(
         text,
         date(2025, 7, 1),
         {
@@ -84,7 +71,7 @@ def test_extract_events_two_tariffs_in_one_sentence_and_figures() -> None:
         "25 percent levies on automobiles, steel and aluminum imposed by the United States.\n"
         "Korea recorded a trade surplus of $56.6 billion last year.\n"
     )
-    ex = _extraction(
+    ex = extraction_from_names(
         text, date(2025, 4, 20), {"Korea": ("country", "KR"), "United States": ("country", "US")}
     )
     extract_events(ex, None)  # type: ignore[arg-type]
@@ -99,7 +86,7 @@ def test_extract_events_statements_request_and_agreement() -> None:
         "Minister Lee requested that the U.S. exempt Korea from all forms of tariffs.\n"
         "The two sides agreed to launch working-level consultations.\n"
     )
-    ex = _extraction(
+    ex = extraction_from_names(
         text,
         date(2025, 4, 25),
         {"Minister Lee": ("person", "p1"), "U.S.": ("country", "US"), "Korea": ("country", "KR")},

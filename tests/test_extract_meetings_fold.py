@@ -6,22 +6,9 @@ from datetime import date
 
 import pytest
 
+from handmade import extraction_from_names
 from kg.extract.dates import find_dates
 from kg.extract.events import extract_events
-from kg.model import DocExtraction, Document, Mention, Person
-
-
-def _extraction(text: str, published: date, names: dict[str, tuple[str, str]]) -> DocExtraction:
-    ex = DocExtraction(doc=Document(doc_id="t.txt", text=text, sha256="0", published=published))
-    for written, (kind, ref) in sorted(names.items()):
-        start = text.find(written)
-        while start >= 0:
-            ex.mentions.append(Mention(start, start + len(written), written, kind, ref, "test"))
-            start = text.find(written, start + 1)
-        if kind == "person" and all(p.local_id != ref for p in ex.persons):
-            ex.persons.append(Person(ref, written))
-    return ex
-
 
 NAMES = {
     "Mexico": ("country", "MX"),
@@ -38,7 +25,7 @@ def test_extract_meetings_headline_folds_into_specific_meeting() -> None:
         "Mexico and Canada will hold a 2+2 meeting on Thursday in Ottawa.\n"
         "Representing Mexico will be Luis Ortega. On the Canadian side, Claire Dubois will attend.\n"
     )
-    ex = _extraction(text, date(2025, 6, 1), NAMES)
+    ex = extraction_from_names(text, date(2025, 6, 1), NAMES)
     extract_events(ex, None)  # type: ignore[arg-type]
     assert len(ex.meetings) == 1
     meeting = ex.meetings[0]
@@ -48,7 +35,7 @@ def test_extract_meetings_headline_folds_into_specific_meeting() -> None:
 
 def test_extract_meetings_habitual_sentence_is_no_event() -> None:
     text = "Traditionally, Mexican and Canadian finance officials meet on the sidelines of the G20.\n"
-    ex = _extraction(text, date(2025, 6, 1), NAMES)
+    ex = extraction_from_names(text, date(2025, 6, 1), NAMES)
     extract_events(ex, None)  # type: ignore[arg-type]
     assert ex.meetings == []
 
@@ -59,7 +46,7 @@ def test_extract_meetings_possessor_is_not_a_participant() -> None:
         "amid pressure from President Ruiz's administration.\n"
         "Luis Ortega is leading the delegation.\n"
     )
-    ex = _extraction(text, date(2025, 6, 4), NAMES)
+    ex = extraction_from_names(text, date(2025, 6, 4), NAMES)
     extract_events(ex, None)  # type: ignore[arg-type]
     assert len(ex.meetings) == 1
     assert "p3" not in ex.meetings[0].participants
@@ -67,7 +54,7 @@ def test_extract_meetings_possessor_is_not_a_participant() -> None:
 
 def test_extract_meetings_affiliation_is_not_a_place() -> None:
     text = "Luis Ortega, director at the Ministry of Economy, met with Claire Dubois in Ottawa on June 2.\n"
-    ex = _extraction(text, date(2025, 6, 4), NAMES)
+    ex = extraction_from_names(text, date(2025, 6, 4), NAMES)
     extract_events(ex, None)  # type: ignore[arg-type]
     assert ex.meetings and ex.meetings[0].location == "Ottawa"
 
@@ -94,7 +81,7 @@ def test_extract_meetings_later_sentence_sharpens_the_date() -> None:
         "The meeting will take place on Thursday or Friday, officials said.\n"
         "Luis Ortega also said the meeting would focus on autos, in an interview on Sunday.\n"
     )
-    ex = _extraction(text, date(2025, 6, 1), NAMES)  # a Sunday
+    ex = extraction_from_names(text, date(2025, 6, 1), NAMES)  # a Sunday
     extract_events(ex, None)  # type: ignore[arg-type]
     meeting = next(m for m in ex.meetings if m.format == "2+2")
     assert (meeting.start, meeting.end, meeting.date_precision) == (date(2025, 6, 5), date(2025, 6, 6), "range")
