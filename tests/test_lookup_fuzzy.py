@@ -104,3 +104,13 @@ def test_lookup_json_stable_and_cached(graph: tuple[Path, Any]) -> None:
         "iri", "id", "kind", "label", "matched", "score", "types", "aliases", "merges", "posts", "meetings",
         "tariffs", "statements", "relations",
     ]  # fmt: skip
+
+
+def test_lookup_repeated_words_must_all_appear() -> None:
+    rows = [
+        [KGR + "m1", "meeting", "KR-US 2+2 consultation", normalize("KR-US 2+2 consultation")],
+        [KGR + "m2", "meeting", "KR-US round 2 working-level talks", normalize("KR-US round 2 working-level talks")],
+    ]
+    ranked = rank("2+2", rows)
+    assert ranked[0].entity == KGR + "m1"
+    assert all(c.score < 0.86 for c in ranked[1:])

@@ -70,3 +70,17 @@ def test_paths_neighbors_by_depth(graph: Any) -> None:
     two = neighbors(graph, KGR + "person-choi-sang-mok", 2)
     assert {d for d, _ in two} == {1, 2}
     assert "Jamieson Greer" in {steps[-1].label for _, steps in two}
+
+
+def test_paths_cached_graph_gives_same_answers(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE, tmp_path / "kg.trig")
+    store = open_store(tmp_path)
+    fresh = load_graph(tmp_path, store)
+    cached = load_graph(tmp_path, store)  # read back from path-graph.pickle
+    assert type(cached) is not type(fresh)
+    a, b = KGR + "person-choi-sang-mok", KGR + "person-jamieson-greer"
+    for options in ({}, {"exclude": ["nationality"]}, {"include": ["attendee"]}):
+        assert [format_path(p) for p in find_paths(cached, a, b, k=3, **options)] == [  # type: ignore[arg-type]
+            format_path(p) for p in find_paths(fresh, a, b, k=3, **options)  # type: ignore[arg-type]
+        ]
+    assert neighbors(cached, a, 2) == neighbors(fresh, a, 2)

@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -135,6 +136,7 @@ def rank(name: str, rows: list[list[str]], limit: int = 10) -> list[Candidate]:
             best.setdefault(iri, Candidate(iri, label, kind, label, EXACT))
     else:
         query_words = set(query_key.split())
+        query_counts = Counter(query_key.split())
         squeezed_query = query_key.replace(" ", "")
         # difflib caches facts about the second sequence: set the query once, vary the first.
         matcher = difflib.SequenceMatcher(None)
@@ -147,7 +149,12 @@ def rank(name: str, rows: list[list[str]], limit: int = 10) -> list[Candidate]:
             if matcher.real_quick_ratio() >= SUGGEST and matcher.quick_ratio() >= SUGGEST:
                 score = matcher.ratio()
             words = key.split()
-            if query_words and len(query_words) <= len(words) and query_words <= set(words):
+            if (
+                query_words
+                and len(query_words) <= len(words)
+                and query_words <= set(words)
+                and not query_counts - Counter(words)  # "2+2" needs two 2s, not "round 2"
+            ):
                 # Every word of the query is in the label ("2+2" in "Korea-U.S. 2+2 Trade Dialogue").
                 score = max(score, 0.88 + 0.1 * len(query_words) / len(words))
             if score < SUGGEST and " " in key:
@@ -306,11 +313,14 @@ def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
     for r in select(
         store,
         f"""SELECT DISTINCT ?title ?post ?postLabel ?orgLabel ?tenure ?doc ?sentence WHERE {{
-        ?ms org:member {e} . OPTIONAL {{ ?ms schema:jobTitle ?title }}
+        ?ms org:member {e} .
+        # a title with the sentences of the same article that write it, not every title x sentence
+        GRAPH ?g {{ ?ms schema:jobTitle ?title ; prov:qualifiedDerivation ?ev }}
         OPTIONAL {{ ?ms kgo:post ?post . OPTIONAL {{ ?post skos:prefLabel ?postLabel }} }}
         OPTIONAL {{ ?ms org:organization ?o . ?o skos:prefLabel ?orgLabel }}
         OPTIONAL {{ ?ms kgo:tenure ?tenure }}
-        ?ms prov:qualifiedDerivation ?ev . {_SOURCE} }}
+        {_SOURCE}
+        FILTER(CONTAINS(LCASE(?sentence), LCASE(?title))) }}
         ORDER BY ?postLabel ?doc ?title ?sentence""",
     ):
         report.posts.append(

@@ -9,7 +9,9 @@ triples are not relations.
 from __future__ import annotations
 
 import pickle
+from array import array
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,20 +67,48 @@ def _edge_query() -> str:
     return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"
 
 
+class _CompactAdjacency:
+    """Read-only adjacency over integer arrays (compressed rows), cheap to unpickle from the cache."""
+
+    def __init__(self, nodes: list[str], offsets: array[int], targets: array[int], edge_ids: array[int]) -> None:
+        self.nodes, self.offsets, self.targets, self.edge_ids = nodes, offsets, targets, edge_ids
+        self.index_of = {node: i for i, node in enumerate(nodes)}
+
+    def get(self, node: str, default: Sequence[tuple[str, int]] = ()) -> Sequence[tuple[str, int]]:
+        i = self.index_of.get(node)
+        if i is None:
+            return default
+        nodes, targets, edge_ids = self.nodes, self.targets, self.edge_ids
+        return [(nodes[targets[j]], edge_ids[j]) for j in range(self.offsets[i], self.offsets[i + 1])]
+
+    @classmethod
+    def from_lists(cls, adjacency: dict[str, list[tuple[str, int]]]) -> _CompactAdjacency:
+        nodes = sorted(adjacency)
+        index_of = {node: i for i, node in enumerate(nodes)}
+        offsets, targets, edge_ids = array("i", [0]), array("i"), array("i")
+        for node in nodes:
+            for nxt, index in adjacency[node]:
+                targets.append(index_of[nxt])
+                edge_ids.append(index)
+            offsets.append(len(targets))
+        return cls(nodes, offsets, targets, edge_ids)
+
+
+Adjacency = dict[str, list[tuple[str, int]]] | _CompactAdjacency
+
+
 @dataclass
 class EntityGraph:
     """Nodes (IRI -> label) and relation edges (subject, verb, object, predicate local name).
 
-    Paths use a plain adjacency list (fast to build from the cache); `nx()` gives the same view as a
+    Paths use an adjacency list (kept in the cache as integer arrays); `nx()` gives the same view as a
     networkx graph for library users.
     """
 
     labels: dict[str, str] = field(default_factory=dict)
     edges: list[tuple[str, str, str, str]] = field(default_factory=list)
     _nx: Any = None
-    _adjacency: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, list[tuple[str, int]]]] = field(
-        default_factory=dict
-    )
+    _adjacency: dict[tuple[tuple[str, ...], tuple[str, ...]], Adjacency] = field(default_factory=dict)
 
     def nx(self) -> networkx.Graph:
         if self._nx is None:
@@ -91,7 +121,7 @@ class EntityGraph:
             self._nx = graph
         return self._nx
 
-    def adjacency(self, include: list[str], exclude: list[str]) -> dict[str, list[tuple[str, int]]]:
+    def adjacency(self, include: list[str], exclude: list[str]) -> Adjacency:
         """node -> [(neighbour, edge index)], one edge per pair (the first in sorted order)."""
         key = (tuple(sorted(include)), tuple(sorted(exclude)))
         if key not in self._adjacency:
@@ -109,8 +139,57 @@ class EntityGraph:
             self._adjacency[key] = adjacency
         return self._adjacency[key]
 
+    def edge(self, index: int) -> tuple[str, str]:
+        """(subject, verb) of one edge."""
+        subject, verb, _obj, _rel = self.edges[index]
+        return subject, verb
+
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1]
+
+
+class _CachedGraph(EntityGraph):
+    """An EntityGraph read from the cache: edges as integer arrays, materialised only when needed."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__(data["labels"], [])
+        self._data = data
+        self._adjacency[((), ())] = _CompactAdjacency(data["nodes"], data["offsets"], data["targets"], data["ids"])
+
+    def edge(self, index: int) -> tuple[str, str]:
+        data = self._data
+        return data["nodes"][data["src"][index]], data["verbs"][data["verb"][index]]
+
+    def adjacency(self, include: list[str], exclude: list[str]) -> Adjacency:
+        if (include or exclude) and not self.edges:
+            d = self._data
+            nodes, verbs, rels = d["nodes"], d["verbs"], d["rels"]
+            columns = zip(d["src"], d["verb"], d["obj"], d["rel"], strict=True)
+            self.edges = [(nodes[s], verbs[v], nodes[o], rels[r]) for s, v, o, r in columns]
+        return super().adjacency(include, exclude)
+
+
+def _compact_payload(graph: EntityGraph, source: str) -> dict[str, Any]:
+    adjacency = graph.adjacency([], [])
+    compact = adjacency if isinstance(adjacency, _CompactAdjacency) else _CompactAdjacency.from_lists(adjacency)
+    index_of = dict(compact.index_of)
+    nodes = list(compact.nodes)
+    for subject, _verb, obj, _rel in graph.edges:  # self-loops and nodes only in edges
+        for node in (subject, obj):
+            if node not in index_of:
+                index_of[node] = len(nodes)
+                nodes.append(node)
+    verbs = sorted({edge[1] for edge in graph.edges})
+    rels = sorted({edge[3] for edge in graph.edges})
+    verb_of, rel_of = {v: i for i, v in enumerate(verbs)}, {r: i for i, r in enumerate(rels)}
+    return {
+        "source": source, "labels": graph.labels, "nodes": nodes, "verbs": verbs, "rels": rels,
+        "offsets": compact.offsets, "targets": compact.targets, "ids": compact.edge_ids,
+        "src": array("i", (index_of[e[0]] for e in graph.edges)),
+        "obj": array("i", (index_of[e[2]] for e in graph.edges)),
+        "verb": array("i", (verb_of[e[1]] for e in graph.edges)),
+        "rel": array("i", (rel_of[e[3]] for e in graph.edges)),
+    }  # fmt: skip
 
 
 def _build(store: pyoxigraph.Store) -> EntityGraph:
@@ -171,16 +250,13 @@ def load_graph(graph_dir: Path, store: pyoxigraph.Store) -> EntityGraph:
         try:
             data = pickle.loads(cache.read_bytes())
             if data.get("source") == source:
-                cached = EntityGraph(data["labels"], data["edges"])
-                cached._adjacency[((), ())] = data["adjacency"]
-                return cached
+                return _CachedGraph(data)
         except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError):
             pass
     graph = _build(store)
     if source:
         try:
-            adjacency = graph.adjacency([], [])
-            payload = {"source": source, "labels": graph.labels, "edges": graph.edges, "adjacency": adjacency}
+            payload = _compact_payload(graph, source)
             # A private cache written and read only by this module (not user input), so pickle is safe.
             cache.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
@@ -204,7 +280,7 @@ def _allowed(rel: str, verb: str, include: list[str], exclude: list[str]) -> boo
 
 
 def _distances(
-    adjacency: dict[str, list[tuple[str, int]]], start: str, cutoff: int | None, stop_at: str | None = None
+    adjacency: Adjacency, start: str, cutoff: int | None, stop_at: str | None = None
 ) -> dict[str, int]:
     """Breadth-first distances from start up to cutoff; with stop_at, only up to that node's level."""
     dist = {start: 0}
@@ -225,7 +301,7 @@ def _distances(
 def _steps(graph: EntityGraph, nodes: list[str], edge_ids: list[int]) -> list[Step]:
     steps = [Step(nodes[0], graph.label(nodes[0]))]
     for prev, node, index in zip(nodes, nodes[1:], edge_ids, strict=False):
-        subject, verb, _obj, _rel = graph.edges[index]
+        subject, verb = graph.edge(index)
         steps.append(Step(node, graph.label(node), verb, subject == prev))
     return steps
 
@@ -235,7 +311,7 @@ MAX_ENUMERATED = 20000  # paths enumerated per length bound before choosing the 
 
 def _enumerate(
     graph: EntityGraph,
-    adjacency: dict[str, list[tuple[str, int]]],
+    adjacency: Adjacency,
     to_b: dict[str, int],
     a: str,
     b: str,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from kg.cli.common import DEFAULT_GRAPH_DIR, GraphOption, JsonOption, handle_errors
-from kg.evaluate import CATEGORIES, EvalReport, Score, evaluate, load_gold
+
+if TYPE_CHECKING:  # kg.evaluate (and rdflib) load only when kg eval runs: every kg command starts faster
+    from kg.evaluate import EvalReport, Score
 
 HELP = """Score a built graph against gold files (see shared/gold/FORMAT.md).
 
@@ -34,6 +36,8 @@ def _fmt(score: Score) -> list[str]:
 
 def print_report(report: EvalReport, console: Console) -> None:
     """Tables for people: totals, per article, misses and false positives, resolution."""
+    from kg.evaluate import CATEGORIES
+
     total = Table(title="Total")
     for column in ("category", "P", "R", "F1", "tp/fp/fn"):
         total.add_column(column, justify="left" if column == "category" else "right")
@@ -74,6 +78,8 @@ def print_report(report: EvalReport, console: Console) -> None:
 
 def shortfalls(report: EvalReport, min_recall: float | None, min_precision: float | None) -> list[str]:
     """Categories whose total falls below a threshold, as one line each."""
+    from kg.evaluate import CATEGORIES
+
     lines = []
     for category in CATEGORIES:
         score = report.categories[category]
@@ -96,6 +102,8 @@ def register(app: typer.Typer) -> None:
         min_precision: Annotated[float | None, typer.Option(
             "--min-precision", help="Exit 1 when a category's total precision is below this.")] = None,
     ) -> None:
+        from kg.evaluate import evaluate, load_gold
+
         report = evaluate(graph, load_gold(gold))
         if as_json:
             typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

@@ -18,13 +18,7 @@ def _register() -> None:
     import importlib
 
     for name in ("build_cmd", "query_cmds", "eval_cmd", "view_cmd"):
-        try:
-            module = importlib.import_module(f"kg.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"kg.cli.{name}":
-                raise
-            continue
-        module.register(app)
+        importlib.import_module(f"kg.cli.{name}").register(app)
 
 
 _register()

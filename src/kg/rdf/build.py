@@ -314,7 +314,7 @@ class _Builder:
         gid = self.gid(doc_id, meeting.local_id, "meeting")
         subject = iri(gid)
         graph.add((subject, RDF.type, KGO.TradeMeeting))
-        graph.add((subject, RDFS.label, Literal(meeting.label)))
+        graph.add((subject, SKOS.altLabel, Literal(meeting.label)))  # the canonical label is in the resolution graph
         for ref in [*meeting.participants, *meeting.countries]:
             graph.add((subject, SDO.attendee, self.ref_node(doc_id, ref)))
         if meeting.start is not None:
