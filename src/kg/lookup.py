@@ -213,6 +213,42 @@ def resolve(graph_dir: Path, store: pyoxigraph.Store, name: str) -> Candidate:
 _SOURCE = "?ev kgo:sentenceText ?sentence ; prov:entity ?d . ?d kgo:fileName ?doc"
 
 
+def _group_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per meeting and reported date, with its places, counterparts and every source.
+
+    An article that gives no date joins the meeting's dated entry (the date comes from another
+    article); two articles giving two dates make two entries: the conflict stays visible.
+    """
+    dated: dict[str, set[str]] = {}
+    for r in rows:
+        if _v(r["start"]):
+            dated.setdefault(_v(r["m"]) or "", set()).add(_v(r["start"]) or "")
+    entries: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        meeting = _v(r["m"]) or ""
+        start = _v(r["start"]) or (min(dated[meeting]) if meeting in dated else "")
+        entry = entries.setdefault((meeting, start), {
+            "meeting": meeting, "label": _v(r["label"]), "date": start or None,
+            "places": [], "counterparts": [], "sources": [],
+        })
+        place = (_v(r["place"]) or "").strip()
+        if place and place not in entry["places"]:
+            entry["places"].append(place)
+        for other in sorted(set((_v(r["others"]) or "").split("|")) - {""}):
+            if other not in entry["counterparts"]:
+                entry["counterparts"].append(other)
+        source = {"doc": _v(r["doc"]), "sentence": _v(r["sentence"])}
+        if source not in entry["sources"]:
+            entry["sources"].append(source)
+    result = []
+    for entry in entries.values():
+        entry["places"].sort()
+        entry["counterparts"].sort()
+        entry["sources"].sort(key=lambda src: (src["doc"] or "", src["sentence"] or ""))
+        result.append(entry)
+    return sorted(result, key=lambda m: (m["date"] or "9999", m["label"] or "", m["meeting"]))
+
+
 def _short(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
@@ -340,7 +376,7 @@ def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
         found = select(store, f"SELECT DISTINCT ?m WHERE {{ ?m schema:attendee {e} }}")
         meeting_iris = sorted({r["m"].value for r in found if r["m"] is not None})
     meeting_values = " ".join(f"<{iri}>" for iri in meeting_iris)
-    for r in select(
+    rows = select(
         store,
         f"""SELECT ?m ?label ?start ?place ?doc ?sentence
         (GROUP_CONCAT(DISTINCT ?other; separator="|") AS ?others) WHERE {{
@@ -349,22 +385,12 @@ def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
         OPTIONAL {{ GRAPH ?g {{ ?m schema:startDate ?start }} }}
         OPTIONAL {{ GRAPH ?g {{ ?m schema:location ?loc }} }}
         ?ev kgo:sentenceText ?sentence ; prov:entity ?d . ?d kgo:fileName ?doc
-        OPTIONAL {{ ?m rdfs:label ?label }}
+        OPTIONAL {{ ?m skos:prefLabel ?label }}
         OPTIONAL {{ ?loc schema:name ?place }}
         OPTIONAL {{ ?m schema:attendee ?o . FILTER(?o != {e}) ?o skos:prefLabel ?other }} }}
         GROUP BY ?m ?label ?start ?place ?doc ?sentence ORDER BY ?start ?label ?doc""",
-    ):
-        others = sorted(set((_v(r["others"]) or "").split("|")) - {""})
-        report.meetings.append(
-            {
-                "meeting": _v(r["m"]),
-                "label": _v(r["label"]),
-                "date": _v(r["start"]),
-                "place": _v(r["place"]),
-                "counterparts": others,
-                "source": {"doc": _v(r["doc"]), "sentence": _v(r["sentence"])},
-            }
-        )
+    )
+    report.meetings = _group_meetings(rows)
     for r in select(
         store,
         f"""SELECT DISTINCT ?t ?role ?rate ?kind ?status ?imposer ?target ?doc ?sentence WHERE {{

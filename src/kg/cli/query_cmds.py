@@ -252,10 +252,11 @@ def lookup_cmd(
     if report.meetings:
         print("  meetings:")
         for m in report.meetings:
-            where = f" in {m['place']}" if m["place"] else ""
+            where = f" in {' / '.join(m['places'])}" if m["places"] else ""
             others = ", ".join(m["counterparts"]) or "—"
             print(f"    {m['date'] or 'undated'} {m['label']}{where}; with {others}")
-            _print_source(m["source"])
+            for source in m["sources"]:
+                _print_source(source)
     if report.tariffs:
         print("  tariffs:")
         for t in report.tariffs:

@@ -144,7 +144,7 @@ def _place(text: str) -> tuple[str | None, str | None]:
     """(city or region, venue) as written after "in"/"at"."""
     location, venue = None, None
     for match in _PLACE.finditer(text):
-        place = match.group("place").strip()
+        place = re.sub(r"(?<!\b[A-Z])[.,;]$", "", match.group("place").strip())  # keep "D.C."
         place = re.sub(r"^the\s+", "", place)
         if re.match(
             r"^(January|February|March|April|May|June|July|August|September|October|November|"
