@@ -13,17 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg import resources
 from kg.errors import KgError
 from kg.query import QueryResult, escape_literal, run_query
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-# queries/ at the repository root (src/kg/ask.py -> ../../queries); an installed wheel carries them
-# as kg/_data/queries.
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-if not QUERIES_DIR.is_dir():
-    QUERIES_DIR = Path(__file__).resolve().parent / "_data" / "queries"
+QUERIES_DIR = resources.queries_dir()  # queries/ in a checkout, kg/_data/queries in a wheel
 
 _PARAM = re.compile(
     r"#\s*param:\s*(?P<name>[A-Za-z_][\w-]*)\s*(?:\[(?P<type>\w+)\])?\s*(?:=\s*(?P<default>[^—]*?))?\s*(?:—|--)\s*(?P<desc>.*)"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
+from kg.prefixes import PREFIXES  # re-exported: kg.store.PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -23,20 +24,6 @@ TRIG_NAME = "kg.trig"
 STORE_NAME = "store"
 HASH_NAME = "source.sha256"
 
-# Same table as kg.rdf.serialize.PREFIXES (graph-shape.md); kept here so queries need no rdflib import.
-PREFIXES: dict[str, str] = {
-    "kgo": "https://w3id.org/kg-trade/ontology#",
-    "kgr": "https://w3id.org/kg-trade/id/",
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 
 
 def sparql_prologue() -> str:

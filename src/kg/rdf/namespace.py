@@ -10,8 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-KGO_IRI = "https://w3id.org/kg-trade/ontology#"
-KGR_IRI = "https://w3id.org/kg-trade/id/"
+from kg.prefixes import KGO_IRI, KGR_IRI
 
 # Resources (people, posts, meetings, evidence...). Local names never contain "/".
 KGR = Namespace(KGR_IRI)

@@ -15,20 +15,10 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from kg.rdf.namespace import KGO_IRI, KGR_IRI
+from kg.prefixes import PREFIXES as ALL_PREFIXES
 
-PREFIXES: dict[str, str] = {
-    "kgo": KGO_IRI,
-    "kgr": KGR_IRI,
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+# the graph files declare every project prefix but dcterms, which they do not use
+PREFIXES: dict[str, str] = {name: iri for name, iri in ALL_PREFIXES.items() if name != "dcterms"}
 
 # A local name written as prefix:local only when it is plainly safe in Turtle; else <full IRI>.
 _SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
