@@ -85,3 +85,11 @@ def test_extract_meetings_later_sentence_sharpens_the_date() -> None:
     extract_events(ex, None)  # type: ignore[arg-type]
     meeting = next(m for m in ex.meetings if m.format == "2+2")
     assert (meeting.start, meeting.end, meeting.date_precision) == (date(2025, 6, 5), date(2025, 6, 6), "range")
+
+
+def test_extract_statements_abbreviation_dots_do_not_cut_content() -> None:
+    text = "Minister Ortega requested that the U.S. exempt Mexico from all steel tariffs. Talks went on.\n"
+    ex = extraction_from_names(text, date(2025, 6, 4), {"Mexico": ("country", "MX"), "Ortega": ("person", "p1")})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    [request] = [s for s in ex.statements if s.kind == "request"]
+    assert request.content == "that the U.S. exempt Mexico from all steel tariffs"

@@ -8,25 +8,28 @@ from datetime import date
 from kg.extract.tariffs import SentenceSpan
 from kg.model import Evidence, Figure, Mention, Statement
 
+# up to the end of the sentence or clause; the dots of "U.S." or "D.C." do not end it
+_CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.)+"
+
 _KINDS = [
-    ("request", re.compile(r"\b(?:requested|asked|urged|called on)\b\s+(?P<content>[^.;]+)", re.I)),
+    ("request", re.compile(r"\b(?:requested|asked|urged|called on)\b\s+(?P<content>"+_CLAUSE+")", re.I)),
     (
         "demand",
         re.compile(
-            r"\b(?:demand(?:ed|s)?|insist(?:ed|s)? on|press(?:ed)? for)\b\s+(?P<content>[^.;]+)", re.I
+            r"\b(?:demand(?:ed|s)?|insist(?:ed|s)? on|press(?:ed)? for)\b\s+(?P<content>"+_CLAUSE+")", re.I
         ),
     ),
     (
         "agreement",
         re.compile(
-            r"\b(?:agreed (?:to|on)|reached (?:a|an)\s+[\w\s]*?agreement on)\s+(?P<content>[^.;]+)", re.I
+            r"\b(?:agreed (?:to|on)|reached (?:a|an)\s+[\w\s]*?agreement on)\s+(?P<content>"+_CLAUSE+")", re.I
         ),
     ),
-    ("proposal", re.compile(r"\b(?:proposed|suggested)\s+(?P<content>[^.;]+)", re.I)),
+    ("proposal", re.compile(r"\b(?:proposed|suggested)\s+(?P<content>"+_CLAUSE+")", re.I)),
     (
         "offer",
         re.compile(
-            r"\b(?:offer(?:ed|s)?|willing to (?:discuss|consider)|pledged?)\s+(?P<content>[^.;]+)", re.I
+            r"\b(?:offer(?:ed|s)?|willing to (?:discuss|consider)|pledged?)\s+(?P<content>"+_CLAUSE+")", re.I
         ),
     ),
 ]
