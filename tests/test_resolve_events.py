@@ -74,6 +74,19 @@ def test_resolve_tariffs_same_terms_merge_and_other_rates_do_not() -> None:
     assert res.ids[("a.txt", "t1")].startswith("tariff-") and len(res.ids[("a.txt", "t1")]) == 19
 
 
+def test_resolve_tariffs_report_without_target_joins_the_one_named_elsewhere() -> None:
+    a, b, c = _doc("a.txt", []), _doc("b.txt", []), _doc("c.txt", [])
+    a.tariffs.append(Tariff("t1", 25.0, "sectoral", ["steel"], "US", "KR"))
+    b.tariffs.append(Tariff("t1", 25.0, "sectoral", ["steel"], "US", None))
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "t1")] == res.ids[("b.txt", "t1")]
+    assert any(m.rule.endswith("+target_from_other_report") for m in res.merges)
+    # two different targets named elsewhere: the report without one stays apart
+    c.tariffs.append(Tariff("t1", 25.0, "sectoral", ["steel"], "US", "JP"))
+    res = resolve([a, b, c])
+    assert res.ids[("b.txt", "t1")] not in (res.ids[("a.txt", "t1")], res.ids[("c.txt", "t1")])
+
+
 def test_resolve_statements_and_figures_merge_only_when_identical() -> None:
     a, b = _doc("a.txt", ["ahn"]), _doc("b.txt", ["ahn"])
     a.statements.append(Statement("s1", "request", "ahn", "US", "an exemption from tariffs"))

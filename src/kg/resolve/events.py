@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.model import DocExtraction, Meeting, MergeRecord, Resolution
+from kg.model import DocExtraction, Meeting, MergeRecord, Resolution, Tariff
 from kg.resolve.names import normalise_org_name, short_hash
 
 # Labels the extractor composes when the text gives no name: "KR-US round 2 talks (2025-05-20)".
@@ -200,13 +200,29 @@ def _normalise_content(text: str) -> str:
     return " ".join(normalise_org_name(text).split())
 
 
+def _tariff_terms(t: Tariff) -> str:
+    return json.dumps([t.imposed_by, t.rate_percent, t.kind, sorted(set(t.products))])
+
+
 def resolve_facts(extractions: list[DocExtraction], res: Resolution) -> None:
     """Tariffs by their terms; statements and figures only when identical in content."""
     groups: dict[str, list[tuple[str, str, str]]] = {}  # gid -> [(doc_id, local_id, label)]
+    # A report that names no target joins the one target other reports of the same terms name:
+    # "25% sectoral tariffs on steel" is the measure another article says applies to Korea.
+    known_targets: dict[str, set[str]] = {}
+    for ex in extractions:
+        for t in ex.tariffs:
+            if t.applies_to and not t.all_partners:
+                known_targets.setdefault(_tariff_terms(t), set()).add(t.applies_to)
+    borrowed: set[tuple[str, str]] = set()
     for ex in extractions:
         doc_id = ex.doc.doc_id
         for t in ex.tariffs:
             target = "*all" if t.all_partners else (t.applies_to or "")
+            candidates = known_targets.get(_tariff_terms(t), set())
+            if not target and len(candidates) == 1:
+                target = next(iter(candidates))
+                borrowed.add((doc_id, t.local_id))
             key = json.dumps(["tariff", t.imposed_by, target, t.rate_percent, t.kind,
                               sorted(set(t.products))])
             rate = f"{t.rate_percent:g}% " if t.rate_percent is not None else ""
@@ -235,5 +251,9 @@ def resolve_facts(extractions: list[DocExtraction], res: Resolution) -> None:
         docs = sorted({doc_id for doc_id, _, _ in members})
         if len(docs) > 1:
             rule = gid.split("-", 1)[0] + (".same_terms" if gid.startswith("tariff") else ".same_content")
-            for doc_id, _, label in members[1:]:
-                res.merges.append(MergeRecord(gid, label, rule, 1.0, (members[0][0], doc_id)))
+            for doc_id, local_id, label in members[1:]:
+                if (doc_id, local_id) in borrowed or (members[0][0], members[0][1]) in borrowed:
+                    res.merges.append(MergeRecord(gid, label, rule + "+target_from_other_report", 0.8,
+                                                  (members[0][0], doc_id)))
+                else:
+                    res.merges.append(MergeRecord(gid, label, rule, 1.0, (members[0][0], doc_id)))
