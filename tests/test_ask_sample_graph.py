@@ -317,9 +317,6 @@ def test_ask_sample_sources_of_includes_bessent_articles(store: Any) -> None:
     assert "001" not in _docs(result)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="000 never mentions Bessent; it comes in through the shared 2+2 meeting's evidence"
-)
 @pytest.mark.parametrize("entity", ["Scott Bessent", "scott besant"])
 def test_ask_sample_sources_of(store: Any, entity: str) -> None:
     assert _docs(ask(store, "sources-of", {"entity": entity})) == {"002", "003", "004"}
