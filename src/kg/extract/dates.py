@@ -101,6 +101,11 @@ def _weekday_near(published: date, weekday: int, future: bool) -> date:
     return published - timedelta(days=delta)
 
 
+def _unresolved(m: re.Match[str], precision: str, note: str) -> DateRef:
+    """A date expression that cannot be placed on the calendar, with the reason."""
+    return DateRef(m.start(), m.end(), m.group(0), None, None, precision, "unknown", note)
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateRef]:
     """Every date expression in `sentence`, resolved against `published` where it needs it."""
     refs: list[DateRef] = []
@@ -122,16 +127,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
             resolution, note = "explicit", f"year from publication date {published.isoformat()}"
         else:
             refs.append(
-                DateRef(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    None,
-                    None,
-                    "day",
-                    "unknown",
-                    "month and day written, year unknown: no publication date",
-                )
+                _unresolved(m, "day", "month and day written, year unknown: no publication date")
             )
             taken.append((m.start(), m.end()))
             continue
@@ -150,16 +146,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
         day = int(m.group("d"))
         if published is None or not 1 <= day <= 31:
             refs.append(
-                DateRef(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    None,
-                    None,
-                    "day",
-                    "unknown",
-                    "day of month written without month or publication date",
-                )
+                _unresolved(m, "day", "day of month written without month or publication date")
             )
         else:
             month, year = published.month, published.year
@@ -191,16 +178,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
         taken.append((m.start(), m.end()))
         if published is None:
             refs.append(
-                DateRef(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    None,
-                    None,
-                    "day",
-                    "unknown",
-                    "weekday without a publication date",
-                )
+                _unresolved(m, "day", "weekday without a publication date")
             )
             continue
         w1 = _WEEKDAYS.index(m.group("w1").lower())
@@ -231,16 +209,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
         which = m.group("which").lower()
         if published is None:
             refs.append(
-                DateRef(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    None,
-                    None,
-                    "week",
-                    "unknown",
-                    "relative week without a publication date",
-                )
+                _unresolved(m, "week", "relative week without a publication date")
             )
             continue
         monday = published - timedelta(days=published.weekday())

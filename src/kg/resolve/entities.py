@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.model import DocExtraction, MergeRecord, Resolution
 from kg.resolve.names import (
@@ -191,13 +193,8 @@ def resolve_people(extractions: list[DocExtraction], res: Resolution) -> None:
             gid = f"person-{slug}-{short_hash('|'.join(f'{d}:{loc}' for d, loc in cluster), 8)}"
         used.add(gid)
         root_gid[uf.find(cluster[0])] = gid
-        res.pref_labels[gid] = label
-        alts = res.alt_labels.setdefault(gid, set())
-        for rec in recs:
-            res.ids[rec.ref] = gid
-            alts.update(f for f in rec.forms if f)
-    for ref, label, rule, score, doc_ids in pending:
-        res.merges.append(MergeRecord(root_gid[uf.find(ref)], label, rule, score, doc_ids))
+        _assign(res, gid, label, recs)
+    _record_merges(res, pending, root_gid, uf)
 
 
 @dataclass
@@ -267,16 +264,26 @@ def resolve_organizations(extractions: list[DocExtraction], res: Resolution,
                 gid = f"{gid}-{short_hash('|'.join(f'{d}:{loc}' for d, loc in cluster), 8)}"
         used.add(gid)
         root_gid[uf.find(cluster[0])] = gid
-        res.pref_labels[gid] = label
-        alts = res.alt_labels.setdefault(gid, set())
-        for rec in recs:
-            res.ids[rec.ref] = gid
-            alts.update(f for f in rec.forms if f)
-    for ref, label, rule, score, doc_ids in pending:
-        res.merges.append(MergeRecord(root_gid[uf.find(ref)], label, rule, score, doc_ids))
+        _assign(res, gid, label, recs)
+    _record_merges(res, pending, root_gid, uf)
 
 
 def _canonical_org_label(names: list[str]) -> str:
     """The most frequent written name; ties: the longest (acronyms lose), then lexical."""
     counts = Counter(names)
     return min(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+def _assign(res: Resolution, gid: str, label: str, recs: Sequence[Any]) -> None:
+    """Give every record of a cluster the cluster's global id, label and written forms."""
+    res.pref_labels[gid] = label
+    alts = res.alt_labels.setdefault(gid, set())
+    for rec in recs:
+        res.ids[rec.ref] = gid
+        alts.update(f for f in rec.forms if f)
+
+
+def _record_merges(res: Resolution, pending: Sequence[Any], root_gid: dict[Any, str], uf: Any) -> None:
+    """The merge log, once each decision's cluster has its global id."""
+    for ref, label, rule, score, doc_ids in pending:
+        res.merges.append(MergeRecord(root_gid[uf.find(ref)], label, rule, score, doc_ids))
