@@ -176,15 +176,7 @@ class MeetingBuilder:
         self.doc_countries = doc_countries
 
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
-        return Evidence(
-            self.doc_id,
-            sentence.start + start,
-            sentence.start + end,
-            sentence.text,
-            sentence.start,
-            rule,
-            conf,
-        )
+        return sentence.evidence(self.doc_id, start, end, rule, conf)
 
     def _add_participants(self, meeting: Meeting, mentions: list[Mention], text: str) -> None:
         for mention in mentions:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from kg.extract.tariffs import SentenceSpan
-from kg.model import Evidence, Figure, Mention, Statement
+from kg.model import Figure, Mention, Statement
 
 # up to the end of the sentence or clause; the dots of "U.S." or "D.C." do not end it
 _CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.)+"
@@ -97,14 +97,8 @@ def extract_statements(
                     stated_on=stated_on,
                     meeting=meeting,
                     evidence=[
-                        Evidence(
-                            doc_id,
-                            sentence.start + match.start(),
-                            sentence.start + match.end(),
-                            sentence.text,
-                            sentence.start,
-                            f"statement.{kind}_verb",
-                            0.85 if before else 0.7,
+                        sentence.evidence(
+                            doc_id, match.start(), match.end(), f"statement.{kind}_verb", 0.85 if before else 0.7
                         )
                     ],
                 )
@@ -149,15 +143,7 @@ def extract_figures(
                 year,
                 match.group(0).strip(),
                 [
-                    Evidence(
-                        doc_id,
-                        sentence.start + match.start(),
-                        sentence.start + match.end(),
-                        text,
-                        sentence.start,
-                        "figure.money",
-                        0.9,
-                    )
+                    sentence.evidence(doc_id, match.start(), match.end(), "figure.money", 0.9)
                 ],
             )
         )
@@ -172,15 +158,7 @@ def extract_figures(
                 None,
                 match.group(0),
                 [
-                    Evidence(
-                        doc_id,
-                        sentence.start + match.start(),
-                        sentence.start + match.end(),
-                        text,
-                        sentence.start,
-                        "figure.troops",
-                        0.85,
-                    )
+                    sentence.evidence(doc_id, match.start(), match.end(), "figure.troops", 0.85)
                 ],
             )
         )

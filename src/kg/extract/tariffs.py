@@ -56,6 +56,10 @@ class SentenceSpan:
     start: int  # offset in Document.text
     text: str
 
+    def evidence(self, doc_id: str, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        """Evidence for the span start..end of this sentence (offsets relative to the sentence)."""
+        return Evidence(doc_id, self.start + start, self.start + end, self.text, self.start, rule, confidence)
+
 
 def _country_roles(
     sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str]
@@ -153,12 +157,10 @@ def extract_tariffs(
             status=status,
             until=until if status == "suspended" else None,
             evidence=[
-                Evidence(
+                sentence.evidence(
                     doc_id,
-                    sentence.start + rate.start(),
-                    sentence.start + rate.end() + len(scope.split(".")[0][:80]),
-                    text,
-                    sentence.start,
+                    rate.start(),
+                    rate.end() + len(scope.split(".")[0][:80]),
                     "tariff.rate_with_measure",
                     0.9 if imposer in imposers else 0.75,
                 )
