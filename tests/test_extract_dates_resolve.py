@@ -57,3 +57,18 @@ def test_extract_dates_infer_published_from_said_on() -> None:
     when, note = infer_published("Officials said on April 20 that talks begin. Tariffs started Apr 2, 2025.")
     assert when == date(2025, 4, 20) and "said on April 20" in note
     assert infer_published("Officials said on April 20.")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a deadline lies ahead even in a past-tense sentence
+        ("Seoul has proposed a package agreement before July 8 when the suspension ends.", date(2025, 7, 8)),
+        ("Officials pushed for a deal by June 30.", date(2025, 6, 30)),
+        # a past event well after the publication date is last year's
+        ("The two sides met on July 8.", date(2024, 7, 8)),
+    ],
+)
+def test_extract_dates_deadline_year(sentence: str, expected: date) -> None:
+    (ref,) = find_dates(sentence, PUB)
+    assert ref.first == expected

@@ -121,7 +121,8 @@ class Tariff:
     imposed_by: str | None = None  # ISO alpha-2
     applies_to: str | None = None  # ISO alpha-2, None when unknown or all partners
     all_partners: bool = False
-    status: str = "announced"  # announced|in force|suspended|threatened|proposed|agreed|previous
+    # announced|in force|suspended|threatened|proposed|agreed|previous; None when the text states none
+    status: str | None = None
     effective_from: date | None = None
     until: date | None = None  # end of a pause or a deadline
     replaces: str | None = None  # local id of the measure this one changes ("lowered from 25 to 15")
@@ -193,6 +194,15 @@ class MergeRecord:
     doc_ids: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """One place however it is written: "Washington", "Washington DC", "Washington, D.C."."""
+
+    gid: str  # "place-washington"
+    label: str  # the canonical name
+    country: str | None = None  # ISO code of the country whose capital it is
+
+
 @dataclass
 class Resolution:
     """Maps every local id to a global id, with canonical labels and the merge log."""
@@ -202,6 +212,7 @@ class Resolution:
     pref_labels: dict[str, str] = field(default_factory=dict)  # global id -> canonical label
     alt_labels: dict[str, set[str]] = field(default_factory=dict)  # global id -> aliases
     merges: list[MergeRecord] = field(default_factory=list)
+    places: dict[str, ResolvedPlace] = field(default_factory=dict)  # written place -> resolved place
 
     def gid(self, doc_id: str, ref: str) -> str:
         """The global id for a local id or an ISO country code used in `doc_id`."""

@@ -36,6 +36,7 @@ _FUTURE = re.compile(
     r"expected to|going to|upcoming|to attend|to hold|to begin|to travel|to conclude)\b",
     re.I,
 )
+_DEADLINE = re.compile(r"\b(before|by|until|till|ahead of|no later than|deadline of|expires? on)\s+$", re.I)
 _PAST = re.compile(
     r"\b(held|met|was|were|began|had|did|agreed|said|concluded|ended|took place|\w+ed)\b", re.I
 )
@@ -123,7 +124,11 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
         if year_text:
             y1, resolution, note = int(year_text), "explicit", "date written in full"
         elif published is not None:
-            y1 = _year_for(m1, d1, published, future)
+            # a deadline ("before July 8", "by June 1") lies ahead even in a past-tense sentence
+            ahead = _clause_is_future(sentence, m.start(), future) or bool(
+                _DEADLINE.search(sentence[max(0, m.start() - 20) : m.start()])
+            )
+            y1 = _year_for(m1, d1, published, ahead)
             resolution, note = "explicit", f"year from publication date {published.isoformat()}"
         else:
             refs.append(

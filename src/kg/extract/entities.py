@@ -72,6 +72,16 @@ _ORG_SUFFIX = re.compile(
     r"Council|Assembly|Federation|Chamber|Institute|Fund|Bank|Organization|Daily|Times|Ilbo|"
     r"Herald|Journal|Corporation|Corp\.|Inc\.)\b"
 )
+# An outlet named by its role: "told the Nikkei", "in an interview with Reuters", "Yonhap reported".
+_MEDIA_CUE = re.compile(
+    r"\b(?:told|telling|tells|interview(?:ed)?\s+(?:with|by))\s+(?:the\s+|The\s+)?"
+    rf"(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
+    r"|(?P<reporter>(?<![\w.])[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\s+(?:reported|news agency)\b"
+)
+_NOT_OUTLET = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|The|It|He|She|They|We|I)$"
+)
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z ,&'-]{6,}[A-Z]\b")
 _ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z0-9&]{1,7})\)")
 _NOT_ORG_WORDS = {"report", "act", "agreement", "treaty", "summit", "forum", "complex",
@@ -328,14 +338,14 @@ def _add_org_mention(st: _State, key: str, start: int, end: int, written: str, r
 
 
 def _add_org(st: _State, name: str, start: int, end: int, rule: str, conf: float,
-             written: str | None = None) -> None:
+             written: str | None = None, kind: str | None = None) -> None:
     name = re.sub(r"^(?:the|The)\s", "", name.strip().replace("\xa0", " "))
     if written is None:
         start = end - len(name)
     if any(s < end and start < e for s, e, _w, k, _r in st.person_spans if k is not None):
         return
     inst = _ref_institution(name)
-    kind = inst.kind if inst else _org_kind(name)
+    kind = inst.kind if inst else kind or _org_kind(name)
     key = inst.ref_id if inst else slug(name)
     org = st.orgs.get(key)
     if org is None:
@@ -374,6 +384,22 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
                     and before.group(1).lower() != "the":
                 continue
             _add_org(st, name, m.start(), m.start() + len(name), rule, 0.9)
+    for m in _MEDIA_CUE.finditer(text):
+        group = "name" if m.group("name") else "reporter"
+        words = m.group(group).split()
+        while words and _NOT_OUTLET.match(words[-1]):
+            words.pop()  # "told CNBC Wednesday": the day is not part of the name
+        if not words or _NOT_OUTLET.match(words[0]):
+            continue
+        name = " ".join(words)
+        start = m.start(group)
+        if "\n" in name or _overlaps(st.org_spans, start, start + len(name)):
+            continue
+        if _ref_country(name) is not None or _ref_institution(name) is not None or _org_kind(name) not in (
+            "other", "media"
+        ):
+            continue
+        _add_org(st, name, start, start + len(name), "org.media_role", 0.7, kind="media")
     for m in _CAPS_RUN.finditer(text):
         if re.match(r"(?:MINISTRY|DEPARTMENT|OFFICE|AGENCY)\s(?:OF|FOR)\s", m.group()):
             # an all-caps credit line: "[MINISTRY OF TRADE, INDUSTRY AND ENERGY]"

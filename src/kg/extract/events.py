@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from kg.extract.dates import find_dates, infer_published
 from kg.extract.meetings import MeetingBuilder, doc_country_order
+from kg.extract.sentences import sentences_of
 from kg.extract.statements import extract_figures, extract_statements
-from kg.extract.tariffs import SentenceSpan, extract_tariffs
+from kg.extract.tariffs import apply_status_context, extract_tariffs, status_from_context
 from kg.model import DocExtraction, Mention
-
-
-def sentences_of(text: str, sdoc: Doc | None) -> list[SentenceSpan]:
-    """Sentences from spaCy, also cut at line breaks (captions and headlines are their own)."""
-    bounds = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc is not None else [(0, len(text))]
-    spans: list[SentenceSpan] = []
-    for start, end in bounds:
-        for piece in re.finditer(r"[^\n]+", text[start:end]):
-            chunk = piece.group(0)
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                spans.append(SentenceSpan(start + piece.start() + lead, chunk.strip()))
-    return spans
 
 
 def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
@@ -37,8 +23,10 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     person_country = {p.local_id: p.country for p in ex.persons if p.country}
     person_country.update({o.local_id: o.country for o in ex.organizations if o.country})
     doc_countries = doc_country_order(mentions)
-    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text)
+    media = {o.local_id for o in ex.organizations if o.kind == "media"}
+    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
     previous_imposer: str | None = None
+    status_updates = []
     for sentence in sentences_of(doc.text, sdoc):
         end = sentence.start + len(sentence.text)
         inside: list[Mention] = [m for m in mentions if m.start >= sentence.start and m.end <= end]
@@ -47,6 +35,9 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
             sentence, inside, doc.published, doc.doc_id, person_country, previous_imposer, len(ex.tariffs) + 1
         )
         ex.tariffs.extend(tariffs)
+        update = status_from_context(sentence, doc.published, doc.doc_id)
+        if update is not None:
+            status_updates.append(update)
         for tariff in tariffs:
             previous_imposer = tariff.imposed_by or previous_imposer
         refs = [r for r in find_dates(sentence.text, doc.published) if r.first and r.precision == "day"]
@@ -57,9 +48,10 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
             )
         )
         ex.figures.extend(extract_figures(sentence, inside, doc.doc_id, doc.published, len(ex.figures) + 1))
+    apply_status_context(ex.tariffs, status_updates)
     labels = {p.local_id: p.name for p in ex.persons}
     labels.update({o.local_id: o.name for o in ex.organizations})
-    ex.meetings = builder.finish(labels, {p.local_id for p in ex.persons})
+    ex.meetings = builder.finish(labels, {p.local_id for p in ex.persons}, person_country)
     kept = {m.local_id for m in ex.meetings}
     for statement in ex.statements:
         if statement.meeting not in kept:

@@ -4,29 +4,68 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from kg.extract.dates import DateRef, find_dates
-from kg.extract.tariffs import SentenceSpan
+from kg.extract.sentences import SentenceSpan, without_speech
+from kg.extract.topics import topics_of
 from kg.model import Evidence, Meeting, Mention
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# "met"/"meet" alone is a meeting only when someone follows: "met U.S. Commerce Secretary Howard
+# Lutnick", "will meet with Bessent"; not "met expectations" or "met on Tuesday".
 _TRIGGER = re.compile(
-    r"\b(meeting|talks|dialogue|consultations?|discussions|negotiations?|summit|interview|"
-    r"met with|sat down with|meets with)\b",
+    r"\b(meeting|talks|dialogue|consultations?|discussions|negotiations?|summit|"
+    r"sat down with|(?:met|meets|meet)(?:\s+with)?(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?-i:[A-Z])))\b",
     re.I,
 )
+_INTERVIEW = re.compile(
+    r"\b(?:in|during)\s+(?:an?|his|her|their|the|a recent)\s+(?:[\w-]+\s+){0,2}?interview\b"
+    r"|\binterview(?:ed)?\s+(?:with|by)\b",
+    re.I,
+)
+_TOLD = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?", re.I)
 _NEW_CUE = re.compile(
     r"\b(held|hold|holding|holds|met|meet|meets|began|begin|kick(?:ed|s)? off|launch(?:ed)?|"
-    r"sat down|convened?|attend|in an interview|during an? [\w\s-]{0,30}(?:meeting|summit)|"
+    r"sat down|convened?|attend|during an? [\w\s-]{0,30}(?:meeting|summit)|"
     r"round of|\d\+\d|(?:first|second|third|fourth|fifth|new) round)\b",
     re.I,
 )
+# "that" refers back only after a preposition ("at that meeting"); elsewhere it starts a clause
+# ("sentiment that negotiations ... should proceed").
 _COREF = re.compile(
-    r"\b(the|this|that|these)\s+(\w+\s+)?(meeting|talks|dialogue|consultations?|"
-    r"discussions|negotiations|summit|trade consultation)\b",
+    r"\b(?P<det>the|this|these|(?<=at |in |of )that|(?<=during |before )that|(?<=after )that|(?<=from )that)\s+"
+    r"(?:(?-i:[a-z][a-z-]*)\s+)?(?P<noun>meeting|talks|dialogue|consultations?|discussions|negotiations|summit|"
+    r"trade consultation|interview)\b",
     re.I,
 )
+_PAST_OCCURRENCE = re.compile(
+    r"\b(participated|attended|took part|joined|was held|were held|took place|sat in)\b", re.I
+)
+_PAST_REPORT = re.compile(r"\b(said|told|indicated|stated|added|noted|signaled|signalled)\b", re.I)
+_SAME_DAY = re.compile(
+    r"\b(?:later|earlier)\s+(?:that|the same)\s+(?:day|morning|afternoon|evening)\b"
+    r"|\bthat (?:same )?(?:morning|afternoon|evening)\b|\bthe (?:same|next|following) day\b",
+    re.I,
+)
+_ENDS = re.compile(r"\b(conclude|end|wrap up|last)\w*", re.I)
+_TRAVEL = re.compile(r"\b(leav\w*|left|depart\w*|travel\w*|fl(?:y|ies|ew)|head(?:s|ed)? (?:to|for)|arriv\w*)\b", re.I)
+# A later meeting agreed on in the same sentence: its words describe that meeting, not this one
+# ("met ..., where the two sides agreed to launch working-level consultations").
+_LATER_MEETING = re.compile(
+    r"\b(?:agreed|agreeing|agree|plans?|planning|decided|deciding) to (?:launch|hold|start|begin|open|set up)\b[^.;]*",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r"\s+to\s+(?!the\b|an?\b)[a-z]+\b|,\s*(?:where|which|while|as|amid|after|but)\b|\s+as\s+|;|\s[—–]\s"
+)
+_TOPIC_LIST = re.compile(r"(?:—|–|:)\s*(?P<list>[a-z][\w\s,'-]+?(?:,\s*(?:and\s+)?[\w\s'-]+)+)(?=[.;]| as |$)")
 _CONTINUE = re.compile(
     r"\b(representing|on the [\w.\s-]{1,20} side|will attend|will participate|will be represented|"
     r"will send|is leading|are leading|will lead|leads? the [\w\s]{0,20}delegation|also participated)\b",
@@ -63,11 +102,8 @@ _PLACE = re.compile(
     r"\b(?:in|at)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w.']*(?:,?\s+|\s+(?:on|of|in)\s+)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))*[A-Z][\w.']*(?:,\s*D\.C\.)?)"
 )
 _VENUE_WORDS = re.compile(
-    r"\b(Center|Centre|House|Office|Hall|Hotel|Complex|Building|Palace|Assembly|Ministry)\b"
-)
-_TOPICS = re.compile(
-    r"\b(?:focus(?:ing)? on|discuss(?:ed|ing)?|over|on)\s+(?:\w+\s+)?(?:areas?\s+)?[—–-]?\s*"
-    r"(?P<list>[a-z][\w\s,'-]+?(?:,\s*(?:and\s+)?[\w\s'-]+)+)(?=[.;]| as | to |$)"
+    r"\b(Center|Centre|House|Office|Hall|Hotel|Complex|Building|Palace|Assembly|Ministry|Department|"
+    r"Headquarters|Residence|Embassy|Resort|Club|Estate|Manor|Castle|Villa)\b"
 )
 _REQUEST = re.compile(
     r"\b(?:at the request of|requested by|proposed by)\s+(?:the\s+)?(?P<who>\S)",
@@ -84,7 +120,9 @@ _ONGOING = re.compile(
 )
 _POSTPONED = re.compile(r"\b(postpone\w*|delayed|rescheduled)\b", re.I)
 _CANCELLED = re.compile(r"\b(cancel+ed|called off|scrapped)\b", re.I)
-_SAID_DATE = re.compile(r"\b(said|published|announced|reported)\s+(on\s+)?$", re.I)
+_SAID_DATE = re.compile(
+    r"\b(said|published|announced|reported|stated|statement|issued|released)\s+(on\s+)?$", re.I
+)
 _TWO_SIDES = re.compile(r"\b(the two sides|both sides|both countries|the two countries|the allies)\b", re.I)
 
 
@@ -100,9 +138,13 @@ def _status(text: str) -> str:
     return "held"
 
 
-def _meeting_date(text: str, published: date | None) -> DateRef | None:
+def _meeting_date(text: str, published: date | None, trigger_start: int | None = None) -> DateRef | None:
+    """The date a sentence gives its meeting: not a date of saying or publishing, not a year, and
+    not the day of a journey to the meeting ("leave on Tuesday to attend the summit")."""
     for ref in find_dates(text, published):
         if _SAID_DATE.search(text[max(0, ref.start - 25) : ref.start]) or ref.precision == "year":
+            continue
+        if trigger_start is not None and ref.end <= trigger_start and _TRAVEL.search(text[: ref.start]):
             continue
         return ref
     return None
@@ -165,50 +207,82 @@ def _place(text: str) -> tuple[str | None, str | None]:
 
 
 class MeetingBuilder:
-    """Collects meetings sentence by sentence, merging coreferent mentions into one record."""
+    """Collects meetings sentence by sentence, merging coreferent mentions into one record.
 
-    def __init__(self, doc_id: str, published: date | None, doc_countries: list[str], text: str = "") -> None:
+    `media` holds the local ids of news organizations: "in an interview with X" or "told X" makes
+    an interview with that outlet, an event of its own that "the meeting" never refers to.
+    """
+
+    def __init__(self, doc_id: str, published: date | None, doc_countries: list[str], text: str = "",
+                 media: set[str] | None = None) -> None:
         self.doc_id = doc_id
         self.text = text  # the document text, to read what follows a mention
         self.published = published
         self.meetings: list[Meeting] = []
         self.current: Meeting | None = None
+        self.recent: list[Meeting] = []  # most recently spoken of first, for "the meeting"
         self.doc_countries = doc_countries
+        self.media = media or set()
+        self.named: set[str] = set()  # meetings the text names ("the G20 summit"): never vague mentions
 
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
         return sentence.evidence(self.doc_id, start, end, rule, conf)
 
-    def _add_participants(self, meeting: Meeting, mentions: list[Mention], text: str) -> None:
+    def _touch(self, meeting: Meeting) -> None:
+        self.current = meeting
+        self.recent = [meeting, *(m for m in self.recent if m is not meeting)]
+
+    def _add_participants(self, meeting: Meeting, mentions: list[Mention], text: str,
+                          context: bool = False) -> None:
+        """People, organizations and countries of the sentence as participants.
+
+        In a sentence that only refers back to the meeting (`context`), countries are usually what is
+        discussed ("exempt Korea from tariffs"): they are added only while fewer than two are known.
+        An interview's participants are the people speaking and the outlet.
+        """
+        interview = meeting.event_type == "interview"
         for mention in mentions:
             if mention.ref is None:
                 continue
             if self.text[mention.end : mention.end + 2] in ("'s", "’s"):
                 continue  # a possessor ("President X's administration"), not a participant
-            if mention.kind in ("person", "organization") and mention.ref not in meeting.participants:
-                meeting.participants.append(mention.ref)
-            elif mention.kind == "country" and mention.ref not in meeting.countries:
-                meeting.countries.append(mention.ref)
-        if _TWO_SIDES.search(text):
+            if mention.kind == "person" or (mention.kind == "organization"
+                                            and (not interview or mention.ref in self.media)):
+                if mention.ref not in meeting.participants:
+                    meeting.participants.append(mention.ref)
+            elif mention.kind == "country" and not interview and mention.ref not in meeting.countries:
+                if not context or len(meeting.countries) < 2:
+                    meeting.countries.append(mention.ref)
+        if _TWO_SIDES.search(text) and not interview:
             for iso in self.doc_countries[:2]:
                 if iso not in meeting.countries:
                     meeting.countries.append(iso)
 
-    def _describe(self, meeting: Meeting, text: str, mentions: list[Mention], offset: int) -> None:
+    def _describe(self, meeting: Meeting, text: str, mentions: list[Mention], offset: int,
+                  anchor: int = 0, tokens: Span | None = None) -> None:
+        """Format, round, place, topics, requester and outcomes written in one sentence.
+
+        Format and place are read up to the end of the clause that speaks of the meeting (`anchor` is
+        where the meeting word ends): "met ... at the White House to press for ... troops in Japan"
+        places the meeting at the White House, not in Japan; "met ..., where they agreed to launch
+        working-level consultations" is not a working-level meeting.
+        """
+        clause = text[: _clause_end(text, anchor)]
+        described = _without_later_meeting(text, anchor)
         for name, pattern in _FORMATS:
-            if meeting.format is None and pattern.search(text):
+            if meeting.format is None and pattern.search(described):
                 meeting.format = name
-        round_match = _ROUND.search(text)
+        round_match = _ROUND.search(described)
         if round_match and meeting.round is None:
             word = round_match.group("ord").lower()
             meeting.round = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        location, venue = _place(text)
+        location, venue = _place(clause)
         meeting.location = meeting.location or location
         meeting.venue = meeting.venue or venue
-        for match in _TOPICS.finditer(text):
-            for topic in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list")):
-                topic = topic.strip().removeprefix("the ")
-                if 2 < len(topic) < 60 and topic not in meeting.topics:
-                    meeting.topics.append(topic)
+        topics = topics_of(tokens) if tokens is not None else _list_topics(text)
+        for topic in topics:
+            if topic not in meeting.topics:
+                meeting.topics.append(topic)
         for match in _REQUEST.finditer(text):
             # the requester is the entity mentioned right after the phrase, as a local id or ISO code
             who = next((m.ref for m in mentions if m.ref and m.start - offset == match.start("who")), None)
@@ -222,6 +296,8 @@ class MeetingBuilder:
     def _same(
         self, meeting: Meeting, fmt: str | None, round_no: int | None, ref: DateRef | None, name: str | None
     ) -> bool:
+        if meeting.event_type == "interview":
+            return False
         if name and meeting.label == name:
             return True
         if round_no is not None and meeting.round is not None:
@@ -230,78 +306,147 @@ class MeetingBuilder:
             return True
         return bool(ref and ref.first and meeting.start == ref.first and ref.precision == "day")
 
+    def _coref_target(self, noun: str, text: str) -> Meeting | None:
+        """The meeting "the meeting" / "the interview" refers to: the most recent one of its kind.
+
+        A past-tense account of taking part ("officials also participated in the meeting") cannot
+        mean a meeting still being planned.
+        """
+        interview = noun.lower().startswith("interview")
+        past = bool(_PAST_OCCURRENCE.search(text))
+        for meeting in self.recent[:3]:
+            if (meeting.event_type == "interview") != interview:
+                continue
+            if past and meeting.status == "planned":
+                continue
+            return meeting
+        return None
+
+    def _same_day(self, text: str) -> DateRef | None:
+        """"Later that afternoon", "the same day", "the next day": the date of the meeting just spoken of."""
+        match = _SAME_DAY.search(text)
+        current = self.current
+        if match is None or current is None or current.start is None or current.date_precision != "day":
+            return None
+        shift = 1 if re.search(r"next|following", match.group(0), re.I) else 0
+        when = current.start + timedelta(days=shift)
+        note = f"'{match.group(0)}' read against the date of the meeting just reported ({current.start.isoformat()})"
+        return DateRef(match.start(), match.end(), match.group(0), when, when, "day", "resolved", note)
+
+    def _interview(self, sentence: SentenceSpan, mentions: list[Mention], masked: str) -> str | None:
+        """An interview given to a news outlet ("in an interview with the Financial Times", "told Reuters")."""
+        text = sentence.text
+        cue = _INTERVIEW.search(masked)
+        outlet = None
+        if cue is not None:
+            outlet = next((m.ref for m in mentions if m.kind == "organization" and m.ref in self.media
+                           and m.start - sentence.start >= cue.start()), None)
+        else:
+            for match in _TOLD.finditer(masked):
+                outlet = next((m.ref for m in mentions if m.kind == "organization" and m.ref in self.media
+                               and m.start - sentence.start == match.end()), None)
+                if outlet is not None:
+                    cue = match
+                    break
+        if cue is None or (outlet is None and not _INTERVIEW.search(masked)):
+            return None
+        people = {m.ref for m in mentions if m.kind == "person" and m.ref}
+        meeting = next(
+            (m for m in self.meetings if m.event_type == "interview" and outlet is not None
+             and outlet in m.participants and (not people or people & set(m.participants))),
+            None,
+        )
+        rule = "meeting.same_interview"
+        if meeting is None:
+            meeting = Meeting(local_id=f"m{len(self.meetings) + 1}", label="", event_type="interview",
+                              status="planned" if _PLANNED.search(masked) and not _PAST_REPORT.search(masked)
+                              else "held")
+            self.meetings.append(meeting)
+            rule = "meeting.interview"
+        self._add_participants(meeting, mentions, text)
+        # the interview's own date is written by the cue ("told CNBC on Wednesday that ..."); dates in
+        # what was said ("talks would resume next week") are not its date
+        window = masked[: cue.end() + 40]
+        said = re.search(r"\b(that|:)\s", window[cue.end():])
+        ref = _meeting_date(window[: cue.end() + said.start()] if said else window, self.published)
+        if ref and _sharper(ref, meeting, text):
+            _set_date(meeting, ref)
+        meeting.evidence.append(self._evidence(sentence, cue.start(), cue.end(), rule, 0.85 if outlet else 0.7))
+        self._touch(meeting)
+        return meeting.local_id
+
     def add_sentence(self, sentence: SentenceSpan, mentions: list[Mention]) -> str | None:
         """Read one sentence; the local id of the meeting it speaks of, if any."""
         text = sentence.text
-        trigger = _TRIGGER.search(text)
-        if trigger is not None and _HABITUAL.search(text):
+        masked = without_speech(text)  # a quotation neither makes a meeting nor sets its status
+        interview = self._interview(sentence, mentions, masked)
+        if interview is not None:
+            return interview
+        trigger = _TRIGGER.search(masked)
+        if trigger is not None and _HABITUAL.search(masked):
             trigger = None  # "Traditionally, finance officials meet on the sidelines of ...": no event
+        coref = _coref(text)
         if trigger is None:
+            if coref is not None:
+                return self._refer(sentence, mentions, coref)
             if self.current is not None and _CONTINUE.search(text):
-                self._add_participants(self.current, mentions, text)
+                self._add_participants(self.current, mentions, text, context=True)
                 self.current.evidence.append(
                     self._evidence(sentence, 0, len(text), "meeting.continuation", 0.75)
                 )
                 return self.current.local_id
             return None
-        coref = _COREF.search(text)
-        new_cue = _NEW_CUE.search(text)
+        new_cue = _NEW_CUE.search(masked)
         if (
             self.current is not None
             and _CONTINUE.search(text)
-            and not re.search(r"\b(held|met|began)\b", text)
+            and not re.search(r"\b(held|met|began)\b", masked)
         ):
             new_cue = None  # "X is leading the delegation to the second round": the paragraph's meeting
             coref = coref or trigger
         people = [m for m in mentions if m.kind in ("person", "organization")]
         countries = {m.ref for m in mentions if m.kind == "country"}
-        ref = _meeting_date(text, self.published)
+        ref = _meeting_date(masked, self.published, trigger.start())
+        same_day = self._same_day(text) if ref is None else None
+        if same_day is not None:
+            ref = same_day
         name_match = _NAME.search(text)
         name = (
             name_match.group("name").strip()
             if name_match and _TRIGGER.search(name_match.group("name"))
             else None
         )
-        fmt = next((f for f, p in _FORMATS if p.search(text)), None)
-        round_match = _ROUND.search(text)
+        described = _without_later_meeting(masked, trigger.end())
+        fmt = next((f for f, p in _FORMATS if p.search(described)), None)
+        round_match = _ROUND.search(described)
         round_no = None
         if round_match:
             word = round_match.group("ord").lower()
             round_no = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
         if new_cue is None:
             if coref is not None and self.current is not None:
-                meeting = self.current
-                self._add_participants(meeting, mentions, text)
-                self._describe(meeting, text, mentions, sentence.start)
-                if (
-                    ref
-                    and re.search(r"\b(conclude|end|wrap up|last)\w*", text)
-                    and meeting.start
-                    and ref.last
-                ):
-                    meeting.end, meeting.date_precision = ref.last, "range"
-                elif ref and _sharper(ref, meeting, text):
-                    _set_date(meeting, ref)
-                meeting.evidence.append(
-                    self._evidence(sentence, coref.start(), coref.end(), "meeting.coreference", 0.7)
-                )
-                return meeting.local_id
+                referred = self._refer(sentence, mentions, coref, ref)
+                if referred is not None:
+                    return referred
             if name is None and fmt is None:
                 return None
-        if _GENERIC.search(text) and not new_cue and not name:
+        if _GENERIC.search(masked) and not new_cue and not name:
             return None
         if not people and len(countries) < 2 and not _TWO_SIDES.search(text) and not name and fmt is None:
             return None
-        existing = next((m for m in self.meetings if self._same(m, fmt, round_no, ref, name)), None)
+        # "later that afternoon, X met Y" is another meeting on the same day: the date does not join them
+        by_date = ref if same_day is None or not re.search(r"later|next|following", same_day.text, re.I) else None
+        existing = next((m for m in self.meetings if self._same(m, fmt, round_no, by_date, name)), None)
         if (
             existing is None
             and coref is not None
             and self.current is not None
+            and self.current.event_type != "interview"
             and round_no is None
             and (ref is None or self.current.start in (None, ref.first))
-            and not re.search(r"\bmet\b", text)
+            and not re.search(r"\bmet\b", masked)
         ):
-            existing = self.current if _COREF.search(text[trigger.start() - 12 : trigger.end()]) else None
+            existing = self.current if _coref(text[max(0, trigger.start() - 12) : trigger.end()]) else None
         if existing is not None:
             meeting = existing
             rule, conf = "meeting.same_event", 0.8
@@ -309,56 +454,185 @@ class MeetingBuilder:
             meeting = Meeting(
                 local_id=f"m{len(self.meetings) + 1}",
                 label="",
-                event_type=trigger.group(1)
-                .lower()
-                .replace("met with", "meeting")
-                .replace("sat down with", "meeting")
-                .replace("meets with", "meeting"),
-                status=_status(text),
+                event_type=_event_type(trigger.group(1)),
+                status=_status(masked),
             )
             self.meetings.append(meeting)
             rule, conf = "meeting.trigger_with_cue", 0.9 if people else 0.75
         if name and not meeting.label:
             meeting.label = name
+        if not meeting.label and not name and sentence.tokens is not None:
+            meeting.label = _written_name(sentence.tokens, sentence.start + trigger.start()) or ""
+            if meeting.label:
+                self.named.add(meeting.local_id)
         if round_no is not None and meeting.round is None:
             meeting.round = round_no
         self._add_participants(meeting, mentions, text)
-        self._describe(meeting, text, mentions, sentence.start)
+        self._describe(meeting, text, mentions, sentence.start, trigger.end(), sentence.tokens)
         if ref and _sharper(ref, meeting, text):
             _set_date(meeting, ref)
         elif ref is None and meeting.date_note is None and self.published is None:
             meeting.date_note = "no date written, or the publication date is unknown"
         meeting.evidence.append(self._evidence(sentence, trigger.start(), trigger.end(), rule, conf))
-        self.current = meeting
+        if existing is None and sentence.tokens is not None:
+            self._coordinated(sentence, mentions, trigger, meeting)
+        self._touch(meeting)
         return meeting.local_id
 
-    def finish(self, labels: dict[str, str], persons: set[str] | None = None) -> list[Meeting]:
+    def _coordinated(self, sentence: SentenceSpan, mentions: list[Mention], trigger: re.Match[str],
+                     meeting: Meeting) -> None:
+        """Named events coordinated with the meeting word ("to attend the G20 summit and the
+        International Monetary Fund spring meeting"): one event each. Organizations named inside
+        such a name take part in that event only; the people of the sentence in both."""
+        assert sentence.tokens is not None
+        head = next((t for t in sentence.tokens if t.idx == sentence.start + trigger.start()), None)
+        if head is None:
+            return
+        for other in head.children:
+            if other.dep_ != "conj" or not _TRIGGER.fullmatch(other.text):
+                continue
+            label = _written_name(sentence.tokens, other.idx)
+            if not label:
+                continue
+            begin = other.idx + len(other.text) - len(label)
+            inside = {m.ref for m in mentions if m.ref and begin <= m.start and m.end <= other.idx + len(other.text)}
+            event = Meeting(local_id=f"m{len(self.meetings) + 1}", label=label,
+                            event_type=other.text.lower(), status=meeting.status)
+            event.participants = [p for p in meeting.participants
+                                  if p in inside or any(m.ref == p and m.kind == "person" for m in mentions)]
+            meeting.participants = [p for p in meeting.participants if p not in inside]
+            event.evidence.append(self._evidence(sentence, begin - sentence.start,
+                                                 other.idx + len(other.text) - sentence.start,
+                                                 "meeting.coordinated_name", 0.75))
+            self.meetings.append(event)
+            self.named.add(event.local_id)
+
+    def _refer(self, sentence: SentenceSpan, mentions: list[Mention], coref: re.Match[str],
+               ref: DateRef | None = None) -> str | None:
+        """A sentence that refers back to a meeting ("During the meeting, ...", "The talks are set to
+        conclude on Thursday"): it adds what it says to that meeting."""
+        text = sentence.text
+        noun = coref.groupdict().get("noun") or coref.group(1)  # a trigger match stands in for "the talks"
+        meeting = self._coref_target(noun, text)
+        if meeting is None:
+            return None
+        self._add_participants(meeting, mentions, text, context=True)
+        self._describe(meeting, text, mentions, sentence.start, coref.end(), sentence.tokens)
+        if ref is None:
+            ref = _meeting_date(without_speech(text), self.published)
+        if ref and _ENDS.search(text) and meeting.start and ref.last:
+            meeting.end, meeting.date_precision = ref.last, "range"
+        elif ref and _sharper(ref, meeting, text):
+            _set_date(meeting, ref)
+        meeting.evidence.append(self._evidence(sentence, coref.start(), coref.end(), "meeting.coreference", 0.7))
+        self._touch(meeting)
+        return meeting.local_id
+
+    def finish(self, labels: dict[str, str], persons: set[str] | None = None,
+               nationality: dict[str, str] | None = None) -> list[Meeting]:
         """The meetings with readable labels; `labels` maps local ids and ISO codes to names.
 
         A vague mention (fewer than two people taking part, no day-precise date: a headline's "trade talks", a
         passing "in working-level talks") is folded into the one specific meeting of the article it
         can mean; left alone with no date, place or named participant it is not an event and is dropped.
         """
-        self.meetings = _fold_vague_mentions(self.meetings, persons or set())
+        self.meetings = _fold_vague_mentions(self.meetings, persons or set(), self.named)
         for meeting in self.meetings:
             if not meeting.label:
-                parts = (
-                    ["-".join(labels.get(c, c) for c in meeting.countries[:2])] if meeting.countries else []
-                )
-                if meeting.round:
-                    parts.append(f"round {meeting.round}")
-                if meeting.format:
-                    parts.append(meeting.format)
-                parts.append(meeting.event_type)
-                if not meeting.countries and meeting.participants:
-                    parts.append("with " + ", ".join(labels.get(p, p) for p in meeting.participants[:2]))
-                if meeting.start:
-                    parts.append(f"({meeting.start.isoformat()})")
-                meeting.label = " ".join(p for p in parts if p)
+                meeting.label = _composed_label(meeting, labels, self.media, nationality or {})
         return self.meetings
 
 
-def _is_vague(meeting: Meeting, persons: set[str]) -> bool:
+def _event_type(trigger: str) -> str:
+    """"met with", "meets", "sat down with" -> "meeting"; a meeting noun stays itself."""
+    word = trigger.lower()
+    return "meeting" if re.match(r"(met|meets?|sat down)\b", word) else word
+
+
+def _composed_label(meeting: Meeting, labels: dict[str, str], media: set[str],
+                    nationality: dict[str, str]) -> str:
+    """A label for a meeting the text does not name: "KR-US round 2 working-level talks (2025-05-20)",
+    "Han Duck-soo interview with Financial Times"."""
+    if meeting.event_type == "interview":
+        people = ", ".join(labels.get(p, p) for p in meeting.participants if p not in media)
+        outlets = ", ".join(labels.get(p, p) for p in meeting.participants if p in media)
+        return " ".join(part for part in (people, "interview", f"with {outlets}" if outlets else "") if part)
+    # the sides: the countries written, else the participants' own ("Akazawa met Bessent": JP-US)
+    sides = meeting.countries or list(dict.fromkeys(nationality[p] for p in meeting.participants if p in nationality))
+    parts = ["-".join(labels.get(c, c) for c in sides[:2])] if len(sides) >= 2 else []
+    if meeting.round:
+        parts.append(f"round {meeting.round}")
+    if meeting.format and meeting.format != meeting.event_type:
+        parts.append(meeting.format)
+    parts.append(meeting.event_type)
+    if len(sides) < 2 and meeting.participants:
+        parts.append("with " + ", ".join(labels.get(p, p) for p in meeting.participants[:2]))
+    if meeting.start:
+        parts.append(f"({meeting.start.isoformat()})")
+    return " ".join(p for p in parts if p)
+
+
+def _written_name(tokens: Span, trigger_char: int) -> str | None:
+    """The name a sentence gives a meeting by its modifiers: "the G20 summit", "the International
+    Monetary Fund spring meeting" -> "G20 summit", "International Monetary Fund spring meeting".
+    Only modifiers with a proper noun or a number name it; "working-level talks" stays unnamed."""
+    head = next((t for t in tokens if t.idx == trigger_char), None)
+    if head is None or head.pos_ != "NOUN":
+        return None
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "nmod", "amod", "nummod")]
+    if not modifiers:
+        return None
+    first = min(t.left_edge.i for t in modifiers)
+    words = [t for t in head.doc[first : head.i + 1]]
+    # a proper noun or a letter-and-digit code ("G20") names it; "2+2" and "high-level" are formats
+    if not any(t.pos_ == "PROPN" or (re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text))
+               for t in words):
+        return None
+    while words and (words[0].is_punct or words[0].is_quote or any(p.fullmatch(words[0].text) for _, p in _FORMATS)):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    if any(t.ent_type_ in ("GPE", "NORP") for t in words):
+        return None  # "Korean and U.S. finance officials' talks": countries, not a name
+    return head.doc.text[words[0].idx : head.idx + len(head.text)]
+
+
+def _without_later_meeting(text: str, anchor: int) -> str:
+    """`text` without a clause after `anchor` that plans another meeting."""
+    match = _LATER_MEETING.search(text, anchor)
+    return text[: match.start()] if match else text
+
+
+def _clause_end(text: str, anchor: int) -> int:
+    """Where the clause that holds the meeting word ends: a purpose clause ("to press for"), a
+    relative clause (", where"), "as ...", a semicolon or a dash after `anchor`."""
+    match = _CLAUSE_BREAK.search(text, anchor)
+    return match.start() if match else len(text)
+
+
+def _coref(text: str) -> re.Match[str] | None:
+    """A phrase referring back to a meeting; "the negotiations" is the process, not one meeting."""
+    for match in _COREF.finditer(text):
+        if match.group("noun").lower().startswith("negotiation") and match.group("det").lower() == "the":
+            continue
+        return match
+    return None
+
+
+def _list_topics(text: str) -> list[str]:
+    """Without a parse: the items listed after a dash or colon ("six areas — a, b and c")."""
+    topics: list[str] = []
+    for match in _TOPIC_LIST.finditer(text):
+        for topic in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list")):
+            topic = topic.strip().removeprefix("the ")
+            if 2 < len(topic) < 60 and topic not in topics:
+                topics.append(topic)
+    return topics
+
+
+def _is_vague(meeting: Meeting, persons: set[str], named: AbstractSet[str] = frozenset()) -> bool:
+    if meeting.event_type == "interview" or meeting.local_id in named:
+        return False  # an interview or a named event ("the G20 summit") is specific, no meeting's mention
     # one person may be a passing mention ("pressure from President X's administration")
     people = sum(1 for p in meeting.participants if p in persons)
     return people < 2 and meeting.date_precision != "day" and not meeting.round
@@ -375,6 +649,8 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
 
 
 def _compatible(vague: Meeting, specific: Meeting) -> bool:
+    if specific.event_type == "interview":
+        return False
     if vague.status != specific.status:
         return False
     if not set(vague.countries) <= set(specific.countries):
@@ -389,14 +665,15 @@ def _compatible(vague: Meeting, specific: Meeting) -> bool:
     return True
 
 
-def _fold_vague_mentions(meetings: list[Meeting], persons: set[str]) -> list[Meeting]:
+def _fold_vague_mentions(meetings: list[Meeting], persons: set[str], named: set[str]) -> list[Meeting]:
     kept: list[Meeting] = []
     for meeting in meetings:
-        if not _is_vague(meeting, persons):
+        if not _is_vague(meeting, persons, named):
             kept.append(meeting)
             continue
         targets = [
-            m for m in meetings if m is not meeting and not _is_vague(m, persons) and _compatible(meeting, m)
+            m for m in meetings
+            if m is not meeting and not _is_vague(m, persons, named) and _compatible(meeting, m)
         ]
         if len(targets) == 1:
             target = targets[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kg.extract.tariffs import SentenceSpan
+from kg.extract.sentences import SentenceSpan
 from kg.model import Figure, Mention, Statement
 
 # up to the end of the sentence or clause; the dots of "U.S." or "D.C." do not end it
@@ -34,6 +34,44 @@ _KINDS = [
     ),
 ]
 _AGREE_TO_HOLD = re.compile(r"^(hold|meet)\b", re.I)
+# "as agreed on during a meeting on Friday": a reference to an agreement, not its content
+_NO_CONTENT = re.compile(r"^(during|at|in|on|with|by|after|before|last|earlier|previously)\b", re.I)
+
+
+_TWO_SIDES = re.compile(r"\b(two sides|both sides|both countries|the two countries)\b", re.I)
+
+
+def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> tuple[list[str], str] | None:
+    """The grammatical subject of the statement verb: the entities it names (the head's first, then
+    a coordinated one: "Korea and the U.S."; a possessor or a title's country is not one), and its text.
+
+    Climbs from a purpose or complement clause to the verb that has a subject ("Trump met with
+    Akazawa ... to press for X": Trump). None without a parse or a subject.
+    """
+    if sentence.tokens is None:
+        return None
+    verb = next((t for t in sentence.tokens if t.idx == sentence.start + verb_at), None)
+    for _ in range(4):
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            begin, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+            heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+            refs: list[str] = []
+            for head in heads:
+                ref = next((m.ref for m in mentions if m.ref and m.kind in ("person", "organization", "country")
+                            and m.start <= head.idx < m.end), None)
+                if ref and ref not in refs:
+                    refs.append(ref)
+            return refs, sentence.tokens.doc.text[begin:end]
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "prep", "aux"):
+            return None
+        verb = verb.head
+    return None
+
+
 _MONEY = re.compile(
     r"(?P<cur>\$|US\$|USD\s?|₩|KRW\s?|€|EUR\s?)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|bn|tn|m)?\b",
     re.I,
@@ -54,12 +92,14 @@ def extract_statements(
     two_sides: list[str],
     next_id: int,
 ) -> list[Statement]:
-    """Statements in one sentence; the actor is the nearest entity before the verb."""
+    """Statements in one sentence; the actor is the verb's subject, else the nearest entity before it."""
     found: list[Statement] = []
     for kind, pattern in _KINDS:
         for match in pattern.finditer(sentence.text):
             content = match.group("content").strip()
             if kind == "agreement" and _AGREE_TO_HOLD.match(content) and meeting is None:
+                continue
+            if _NO_CONTENT.match(content):
                 continue
             before = [
                 m
@@ -75,16 +115,23 @@ def extract_statements(
                 and m.start - sentence.start >= match.start()
                 and m.kind in ("person", "organization", "country")
             ]
-            if before:
-                actor = before[-1].ref or ""
-            elif (
-                re.search(r"\b(two sides|both sides|both countries)\b", sentence.text[: match.start()], re.I)
-                and two_sides
+            subject = _subject(sentence, match.start(), mentions)
+            counterpart: str | None = None
+            if subject is not None and len(subject[0]) >= 2:
+                # "Korea and the U.S. reached an agreement": the first is the actor, the other its counterpart
+                actor, counterpart = subject[0][0], subject[0][1]
+            elif subject is not None and subject[0]:
+                actor = subject[0][0]
+            elif (subject is None or _TWO_SIDES.search(subject[1])) and two_sides and _TWO_SIDES.search(
+                sentence.text[: match.start()]
             ):
                 actor = "+".join(two_sides[:2])
+            elif before:
+                actor = before[-1].ref or ""
             else:
                 continue
-            counterpart = next((m.ref for m in after if m.ref != actor), None)
+            if counterpart is None:
+                counterpart = next((m.ref for m in after if m.ref != actor), None)
             if kind == "agreement" and "+" in actor:
                 actor, counterpart = two_sides[0], two_sides[1] if len(two_sides) > 1 else None
             found.append(

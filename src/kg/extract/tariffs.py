@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from kg.extract.dates import find_dates
 from kg.extract.products import products_in
+from kg.extract.sentences import SentenceSpan
 from kg.model import Evidence, Mention, Tariff
 
 _RATE = re.compile(r"\b(?P<rate>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?:percent|per cent|%)", re.I)
@@ -49,16 +49,6 @@ _IMPOSER_AFTER = re.compile(
 )
 _IMPOSER_BEFORE = re.compile(r"\b(by|from)\s+(the\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(on|against|for|to|from)\s+(the\s+)?(imports? from\s+)?$", re.I)
-
-
-@dataclass
-class SentenceSpan:
-    start: int  # offset in Document.text
-    text: str
-
-    def evidence(self, doc_id: str, start: int, end: int, rule: str, confidence: float) -> Evidence:
-        """Evidence for the span start..end of this sentence (offsets relative to the sentence)."""
-        return Evidence(doc_id, self.start + start, self.start + end, self.text, self.start, rule, confidence)
 
 
 def _country_roles(
@@ -127,10 +117,14 @@ def extract_tariffs(
         products = products_in(scope.split(";")[0]) or (
             products_in(text[: rate.start()]) if change or old_of else []
         )
-        kind = next((k for k, p in _KINDS if p.search(window)), None)
+        # the kind word nearest after the rate ("25 percent sectoral tariffs"), else one just before it
+        # ("sectoral tariffs that include 25 percent levies")
+        own = text[rate.start() : seg_end]
+        after_rate = [(m.start(), k) for k, p in _KINDS if (m := p.search(own))]
+        kind = min(after_rate)[1] if after_rate else next((k for k, p in _KINDS if p.search(window)), None)
         if kind is None:
             kind = "sectoral" if products else "other"
-        status = next((s for s, p in _STATUS if p.search(text)), "announced")
+        status = next((s for s, p in _STATUS if p.search(text)), None)
         if old_of is not None:
             status = "previous"
         value = float(rate.group("rate"))
@@ -184,3 +178,43 @@ def extract_tariffs(
             ev.confidence,
         )
     return found
+
+
+def status_from_context(
+    sentence: SentenceSpan, published: date | None, doc_id: str
+) -> tuple[str, str, date | None, Evidence] | None:
+    """A sentence that changes the status of a kind of measure without restating its rate
+    ("before July 8 when Trump's 90-day suspension of reciprocal tariffs ends"): (kind, status,
+    until, evidence), or None."""
+    text = sentence.text
+    if _RATE.search(text) or not _MEASURE.search(text):
+        return None
+    kind_match = next(((k, m) for k, p in _KINDS if (m := p.search(text))), None)
+    if kind_match is None:
+        return None
+    kind, where = kind_match
+    status_match = next(((s, m) for s, p in _STATUS if s not in ("announced", "agreed", "proposed")
+                         and (m := p.search(text))), None)
+    if status_match is None:
+        return None
+    status, cue = status_match
+    until = None
+    if status == "suspended":
+        for ref in find_dates(text, published):
+            if ref.first and _UNTIL.search(text[max(0, ref.start - 40) : ref.end + 60]):
+                until = ref.first
+    start, end = min(where.start(), cue.start()), max(where.end(), cue.end())
+    return kind, status, until, sentence.evidence(doc_id, start, end, "tariff.status_from_context", 0.7)
+
+
+def apply_status_context(tariffs: list[Tariff], updates: list[tuple[str, str, date | None, Evidence]]) -> None:
+    """Give each update to the article's tariffs of that kind whose status the text left open or
+    gave only as announced: a later "suspension of reciprocal tariffs" is where they stand."""
+    for kind, status, until, evidence in updates:
+        for tariff in tariffs:
+            if tariff.kind != kind or tariff.status not in (None, "announced"):
+                continue
+            tariff.status = status
+            if until is not None and tariff.until is None:
+                tariff.until = until
+            tariff.evidence.append(evidence)

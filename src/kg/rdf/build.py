@@ -155,6 +155,7 @@ class _Builder:
         self.post_labels: dict[str, list[str]] = {}  # post id -> labels given by holdings
         self.product_keys: set[str] = set()
         self.fallback_labels: dict[str, str] = {}  # global id -> label, when resolution has none
+        self.memberships: dict[URIRef, tuple[str, str]] = {}  # membership -> (person gid, post id)
 
     # ids ---------------------------------------------------------------------------------------
 
@@ -300,6 +301,7 @@ class _Builder:
             graph.add((post, KGO.country, self.ref_node(doc_id, holding.country)))
         graph.add((person, ORG.holds, post))
         membership = membership_iri(person_gid, pid)
+        self.memberships[membership] = (person_gid, pid)
         graph.add((membership, RDF.type, ORG.Membership))
         graph.add((membership, ORG.member, person))
         if organization is not None:
@@ -333,14 +335,9 @@ class _Builder:
         graph.add((subject, KGO.dateResolution, Literal(meeting.date_resolution)))
         graph.add((subject, KGO.status, Literal(meeting.status)))
         graph.add((subject, KGO.eventType, Literal(meeting.event_type)))
-        city = place_iri(meeting.location) if meeting.location else None
-        if city is not None and meeting.location:
-            graph.add((city, RDF.type, SDO.Place))
-            graph.add((city, SDO.name, Literal(meeting.location)))
+        city = self.add_place(graph, meeting.location) if meeting.location else None
         if meeting.venue:
-            venue = place_iri(meeting.venue)
-            graph.add((venue, RDF.type, SDO.Place))
-            graph.add((venue, SDO.name, Literal(meeting.venue)))
+            venue = self.add_place(graph, meeting.venue)
             if city is not None:
                 graph.add((venue, SDO.containedInPlace, city))
             graph.add((subject, SDO.location, venue))
@@ -359,6 +356,25 @@ class _Builder:
         self.add_evidence(graph, subject, meeting.evidence)
         return subject
 
+    def add_place(self, graph: Graph, written: str) -> URIRef:
+        """The place node for a written place: its canonical name, the spelling as an altLabel, and
+        the country whose capital it is."""
+        place = self.res.places.get(written)
+        if place is None:
+            subject = place_iri(written)
+            graph.add((subject, RDF.type, SDO.Place))
+            graph.add((subject, SDO.name, Literal(written)))
+            return subject
+        subject = iri(place.gid)
+        graph.add((subject, RDF.type, SDO.Place))
+        graph.add((subject, SDO.name, Literal(place.label)))
+        if written != place.label:
+            graph.add((subject, SKOS.altLabel, Literal(written)))
+        if place.country is not None:
+            graph.add((subject, SDO.containedInPlace, iri(f"country-{place.country.lower()}")))
+            self.countries.add(place.country)
+        return subject
+
     def add_tariff(self, graph: Graph, ex: DocExtraction, tariff: Tariff) -> URIRef:
         doc_id = ex.doc.doc_id
         subject = iri(self.gid(doc_id, tariff.local_id, "tariff"))
@@ -375,7 +391,8 @@ class _Builder:
             graph.add((subject, KGO.appliesTo, self.ref_node(doc_id, tariff.applies_to)))
         if tariff.all_partners:
             graph.add((subject, KGO.appliesToAllPartners, Literal(True)))
-        graph.add((subject, KGO.status, Literal(tariff.status)))
+        if tariff.status is not None:
+            graph.add((subject, KGO.status, Literal(tariff.status)))
         if tariff.effective_from is not None:
             graph.add((subject, KGO.effectiveFrom, date_literal(tariff.effective_from)))
         if tariff.until is not None:
@@ -408,6 +425,7 @@ class _Builder:
                 graph.add((subject, SKOS.altLabel, Literal(alias)))
         for ref_id in sorted(self.org_refs):
             self.add_reference_institution(ref_id)
+        post_names: dict[str, str] = {}
         for pid in sorted(self.post_labels):
             subject = iri(pid)
             key = pid[len("post-"):]
@@ -420,10 +438,16 @@ class _Builder:
             graph.add((subject, RDF.type, ORG.Post))
             graph.add((subject, SKOS.prefLabel, Literal(label)))
             graph.add((subject, RDFS.label, Literal(label)))
+            post_names[pid] = label
             institution = getattr(post_def, "institution", None) if post_def is not None else None
             if isinstance(institution, str) and institution:
                 graph.add((subject, ORG.postIn, iri(f"org-{slug(institution)}")))
                 self.add_reference_institution(institution)
+        # A membership reads as who holds what: "Chang Sung-gil as Director-General for Trade Policy".
+        for membership, (person_gid, pid) in sorted(self.memberships.items()):
+            person_label = labels.get(person_gid)
+            if person_label and pid in post_names:
+                graph.add((membership, RDFS.label, Literal(f"{person_label} as {post_names[pid]}")))
         # Last: reference institutions above may have named more countries.
         for iso in sorted(self.countries):
             subject = iri(f"country-{iso.lower()}")

@@ -198,6 +198,15 @@ def country(text: str) -> CountryInfo | None:
     return infos[iso] if iso is not None else None
 
 
+def capital_of(text: str) -> CountryInfo | None:
+    """The country whose capital `text` names ("Washington, D.C.", "Washington DC", "Seoul")."""
+    key = normalise(text)
+    for info in _country_tables()[0].values():
+        if any(normalise(capital) == key for capital in info.capitals):
+            return info
+    return None
+
+
 def country_by_iso(iso: str) -> CountryInfo | None:
     return _country_tables()[0].get(iso.strip().upper())
 

@@ -9,6 +9,7 @@ from kg.model import DocExtraction, Resolution
 from kg.resolve.entities import resolve_organizations, resolve_people
 from kg.resolve.events import resolve_facts, resolve_meetings
 from kg.resolve.names import name_key, normalise_person_name
+from kg.resolve.places import resolve_places
 
 __all__ = ["resolve", "name_key", "normalise_person_name"]
 
@@ -22,6 +23,7 @@ def resolve(extractions: list[DocExtraction]) -> Resolution:
     res = Resolution(extractions=extractions)
     resolve_people(ordered, res)
     resolve_organizations(ordered, res, _reference_names())
+    resolve_places(ordered, res)
     resolve_meetings(ordered, res)
     resolve_facts(ordered, res)
     res.merges.sort(key=lambda m: (m.into, m.rule, m.label, m.doc_ids, m.score))

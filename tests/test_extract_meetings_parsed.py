@@ -1,0 +1,174 @@
+"""Meetings, interviews and statements read from hand-written articles through the whole extractor
+(spaCy pipeline, entity rules, event rules), so the dependency parse takes part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import DocExtraction, Document, Meeting
+from kg.nlp import load_pipeline
+from kg.pipeline import extract_document
+
+
+def _extract(text: str, published: date | None = date(2025, 6, 12)) -> DocExtraction:
+    return extract_document(Document("t.txt", text, "0", published=published), load_pipeline())
+
+
+def _names(ex: DocExtraction, meeting: Meeting) -> set[str]:
+    names = {p.local_id: p.name for p in ex.persons} | {o.local_id: o.name for o in ex.organizations}
+    return {names[p] for p in meeting.participants}
+
+
+def test_extract_meetings_met_without_with_is_a_meeting() -> None:
+    ex = _extract(
+        "Japanese trade negotiator Ryosei Akazawa met U.S. Commerce Secretary Howard Lutnick in Washington "
+        "on Tuesday to discuss auto tariffs and agricultural imports.\n"
+    )
+    assert len(ex.meetings) == 1
+    meeting = ex.meetings[0]
+    assert _names(ex, meeting) == {"Ryosei Akazawa", "Howard Lutnick"}
+    assert (meeting.start, meeting.location, meeting.status) == (date(2025, 6, 10), "Washington", "held")
+    assert meeting.topics == ["auto tariffs", "agricultural imports"]
+
+
+def test_extract_meetings_later_that_day_is_another_meeting_on_that_date() -> None:
+    ex = _extract(
+        "Akazawa Ryosei, Japan's chief negotiator, met Commerce Secretary Howard Lutnick on June 10 in Washington.\n"
+        "Later that afternoon, Akazawa met with Treasury Secretary Scott Bessent at the Treasury Department.\n"
+    )
+    assert len(ex.meetings) == 2
+    first, second = ex.meetings
+    assert first.start == second.start == date(2025, 6, 10)
+    assert second.date_resolution == "resolved" and "Later that afternoon" in (second.date_note or "")
+    assert "Scott Bessent" in _names(ex, second) and "Howard Lutnick" not in _names(ex, second)
+    assert second.venue == "Treasury Department"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet", "person"),
+    [
+        ("In an interview with Reuters, Prime Minister Shigeru Ishiba said Tokyo would not accept a deal "
+         "that excluded autos.", "Reuters", "Shigeru Ishiba"),
+        ("Prime Minister Shigeru Ishiba told the Nikkei that Japan would keep pressing for tariff relief.",
+         "Nikkei", "Shigeru Ishiba"),
+        ("Commerce Secretary Howard Lutnick told CNBC on Wednesday that a deal with India was close.",
+         "CNBC", "Howard Lutnick"),
+    ],
+)
+def test_extract_meetings_interview_with_an_outlet(sentence: str, outlet: str, person: str) -> None:
+    ex = _extract(sentence + "\n")
+    interviews = [m for m in ex.meetings if m.event_type == "interview"]
+    assert len(interviews) == 1
+    assert _names(ex, interviews[0]) == {person, outlet}
+    assert interviews[0].countries == []  # what is talked about is no side of an interview
+    media = {o.name for o in ex.organizations if o.kind == "media"}
+    assert outlet in media
+
+
+def test_extract_meetings_interview_date_is_not_the_date_in_the_quote() -> None:
+    ex = _extract("Trade Representative Jamieson Greer told Bloomberg Television that talks would resume next week.\n")
+    (interview,) = [m for m in ex.meetings if m.event_type == "interview"]
+    assert interview.start is None
+
+
+def test_extract_meetings_two_interviews_with_two_outlets_stay_two() -> None:
+    ex = _extract(
+        "In an interview with the Financial Times, Prime Minister Shigeru Ishiba said Japan was ready to talk.\n"
+        "Trade Minister Yoji Muto also told the Yomiuri Shimbun that the negotiations would take time.\n"
+    )
+    interviews = [m for m in ex.meetings if m.event_type == "interview"]
+    assert [sorted(_names(ex, m)) for m in interviews] == [
+        ["Financial Times", "Shigeru Ishiba"],
+        ["Yoji Muto", "Yomiuri Shimbun"],
+    ]
+
+
+def test_extract_meetings_the_meeting_after_a_planned_one_means_the_held_one() -> None:
+    ex = _extract(
+        "Canadian Finance Minister Francois-Philippe Champagne met Treasury Secretary Scott Bessent in Ottawa on "
+        "June 9.\n"
+        "Both sides agreed to hold working-level talks next week.\n"
+        "Officials from the Canada Border Services Agency also participated in the meeting.\n",
+        date(2025, 6, 10),
+    )
+    held = next(m for m in ex.meetings if m.status == "held")
+    planned = next(m for m in ex.meetings if m.status == "planned")
+    agency = next(o.local_id for o in ex.organizations if o.name == "Canada Border Services Agency")
+    assert agency in held.participants and agency not in planned.participants
+
+
+def test_extract_meetings_that_as_conjunction_is_no_reference_to_the_meeting() -> None:
+    ex = _extract(
+        "On June 3, President Donald Trump met with Japanese Prime Minister Shigeru Ishiba at the White House.\n"
+        "Seoul officials said that negotiations with the European Union should proceed cautiously.\n",
+    )
+    (meeting,) = ex.meetings
+    assert len(meeting.evidence) == 1
+    assert "EU" not in meeting.countries
+
+
+def test_extract_meetings_purpose_clause_is_not_the_place() -> None:
+    ex = _extract(
+        "On April 16, President Donald Trump met with Japanese Minister Ryosei Akazawa at the White House to "
+        "press for more Japanese spending on U.S. troops in Japan.\n",
+        date(2025, 4, 20),
+    )
+    (meeting,) = ex.meetings
+    assert (meeting.venue, meeting.location) == ("White House", None)
+
+
+def test_extract_meetings_travel_day_is_not_the_meeting_day() -> None:
+    ex = _extract(
+        "Finance Minister Choi Sang-mok is set to leave on Tuesday to attend the G20 summit and the "
+        "International Monetary Fund spring meeting.\n",
+        date(2025, 4, 20),
+    )
+    labels = {m.label: m for m in ex.meetings}
+    assert set(labels) == {"G20 summit", "International Monetary Fund spring meeting"}
+    assert all(m.start is None for m in ex.meetings)
+    assert labels["G20 summit"].event_type == "summit"
+    imf = next(o.local_id for o in ex.organizations if o.ref_id == "int-imf")
+    assert imf in labels["International Monetary Fund spring meeting"].participants
+    assert imf not in labels["G20 summit"].participants
+
+
+def test_extract_meetings_quoted_speech_makes_no_meeting() -> None:
+    ex = _extract(
+        "Trade Minister Yoji Muto said, \u201cWith both sides agreeing to launch technical consultations, we now "
+        "have an open channel for more detailed discussions.\u201d\n"
+    )
+    assert ex.meetings == []
+
+
+def test_extract_meetings_agreed_later_meeting_does_not_set_the_format() -> None:
+    ex = _extract(
+        "Later, Trade Minister Yoji Muto met with the Office of the United States Trade Representative, where "
+        "the two sides agreed to launch working-level consultations.\n"
+    )
+    assert [m.format for m in ex.meetings] == [None]
+
+
+def test_extract_statements_actor_is_the_subject_of_the_purpose_clause() -> None:
+    ex = _extract(
+        "On April 16, President Donald Trump met with Japanese Minister Ryosei Akazawa at the White House to "
+        "press for increased Japanese contributions to the cost of U.S. troops.\n",
+        date(2025, 4, 20),
+    )
+    (demand,) = [s for s in ex.statements if s.kind == "demand"]
+    trump = next(p.local_id for p in ex.persons if p.name == "Donald Trump")
+    assert demand.actor == trump
+
+
+def test_extract_statements_coordinated_subject_is_actor_and_counterpart() -> None:
+    ex = _extract("Through this meeting, Japan and the U.S. reached a principled agreement on a framework for talks.\n")
+    (agreement,) = ex.statements
+    assert (agreement.actor, agreement.counterpart) == ("JP", "US")
+
+
+def test_extract_statements_as_agreed_during_is_no_statement() -> None:
+    ex = _extract(
+        "The talks will focus on six areas, as agreed on during a ministerial meeting in Tokyo on Friday.\n"
+    )
+    assert [s for s in ex.statements if s.kind == "agreement"] == []
