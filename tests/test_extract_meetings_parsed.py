@@ -172,3 +172,80 @@ def test_extract_statements_as_agreed_during_is_no_statement() -> None:
         "The talks will focus on six areas, as agreed on during a ministerial meeting in Tokyo on Friday.\n"
     )
     assert [s for s in ex.statements if s.kind == "agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "people"),
+    [
+        ("President Lula da Silva received Chinese Premier Li Qiang at the Alvorada Palace on Monday.\n",
+         "meeting", {"Li Qiang"}),
+        ("Prime Minister Christopher Luxon spoke with President Donald Trump by phone on Tuesday.\n",
+         "call", {"Christopher Luxon", "Donald Trump"}),
+        ("After a phone call with Prime Minister Christopher Luxon, President Donald Trump praised New Zealand.\n",
+         "call", {"Christopher Luxon", "Donald Trump"}),
+        ("Trade ministers gathered in Jakarta for the 12th negotiating round of the ASEAN-Canada agreement on "
+         "June 3.\n", "talks", set()),
+    ],
+)
+def test_extract_meetings_more_event_words(text: str, event_type: str, people: set[str]) -> None:
+    ex = _extract(text)
+    assert [m.event_type for m in ex.meetings] == [event_type]
+    assert people <= _names(ex, ex.meetings[0])
+
+
+def test_extract_meetings_two_countries_in_the_clause_make_an_event() -> None:
+    ex = _extract(
+        "Brazil and Argentina agreed on Thursday to cut duties on cars, following three days of talks in Montevideo.\n"
+    )
+    (meeting,) = ex.meetings
+    assert sorted(meeting.countries) == ["AR", "BR"] and meeting.location == "Montevideo"
+    assert meeting.start is None  # Thursday is the day of the agreement, not of the talks
+
+
+def test_extract_meetings_pronoun_subject_is_the_previous_person() -> None:
+    ex = _extract(
+        "It was Minister Mary Ng's fourth visit to Washington this year.\n"
+        "She held talks with Commerce Secretary Gina Raimondo at the Commerce Department on Monday.\n"
+    )
+    (meeting,) = ex.meetings
+    assert _names(ex, meeting) >= {"Mary Ng", "Gina Raimondo"}
+
+
+def test_extract_meetings_reported_talks_have_no_reporter_as_participant() -> None:
+    ex = _extract(
+        "Indonesia and Australia held trade talks in Canberra on June 10.\n"
+        "In Jakarta, a spokesman for the trade ministry, Budi Santoso, told reporters on Wednesday that the talks "
+        "had been held at Canberra's request.\n"
+    )
+    (meeting,) = ex.meetings
+    assert "Budi Santoso" not in _names(ex, meeting)
+    assert len(meeting.evidence) == 2
+
+
+def test_extract_meetings_the_process_is_no_event() -> None:
+    ex = _extract(
+        "The leaders renewed their commitment made by President Lula and Prime Minister Narendra Modi to conclude "
+        "negotiations by the end of the year.\n"
+    )
+    assert ex.meetings == []
+
+
+def test_extract_meetings_restated_meeting_is_one_but_also_met_is_another() -> None:
+    ex = _extract(
+        "Trade Commissioner Sabine Weyand hosts Minister Mary Ng in Brussels.\n"
+        "Weyand welcomed Mary Ng to Brussels for two days of talks.\n"
+        "Mary Ng also met Christophe Hansen, Commissioner for Agriculture, on Tuesday.\n"
+    )
+    ng = next(p.local_id for p in ex.persons if p.name == "Mary Ng")
+    with_ng = [m for m in ex.meetings if ng in m.participants]
+    assert len(with_ng) == 2
+    assert len(with_ng[0].evidence) == 2
+
+
+def test_extract_meetings_dateline_is_not_the_subject() -> None:
+    ex = _extract(
+        "OTTAWA, June 12 (Reuters) - Canada and Mexico agreed on Wednesday to expand trade, following two days of "
+        "talks in Ottawa.\n"
+    )
+    (meeting,) = ex.meetings
+    assert sorted(meeting.countries) == ["CA", "MX"]

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kg.model import DocExtraction, Document, Figure, Meeting, Person, Statement, Tariff
+from kg.model import DocExtraction, Document, Figure, Meeting, Organization, Person, Statement, Tariff
 from kg.resolve import resolve
 
 PEOPLE = {"ahn": "Ahn Duk-geun", "choi": "Choi Sang-mok", "greer": "Jamieson Greer",
@@ -111,3 +111,42 @@ def test_resolve_meetings_undated_single_shared_person_needs_same_label(label_b:
     b.meetings.append(Meeting("m1", label_b, "interview", ["ahn"]))
     res = resolve([a, b])
     assert (res.ids[("a.txt", "m1")] == res.ids[("b.txt", "m1")]) is merged
+
+
+def _sided(doc_id: str, people: dict[str, str], label: str, start: date | None, event_type: str = "talks"
+           ) -> DocExtraction:
+    """An article with one meeting of the given people (name -> ISO country; no country: a news outlet)."""
+    ex = DocExtraction(doc=Document(doc_id=doc_id, text="", sha256="0"))
+    ex.persons = [Person(f"p{i}", name, country=iso) for i, (name, iso) in enumerate(people.items()) if iso]
+    ex.organizations = [Organization(f"o{i}", name, kind="media") for i, (name, iso) in enumerate(people.items())
+                        if not iso]
+    participants = [p.local_id for p in ex.persons] + [o.local_id for o in ex.organizations]
+    ex.meetings.append(Meeting("m1", label, event_type, participants, [], start, start,
+                               date_precision="day" if start else None))
+    return ex
+
+
+def test_resolve_meetings_one_sides_officials_are_no_proof_of_one_meeting() -> None:
+    # US officials meet many delegations: sharing only them, two undated reports stay two events
+    us = {"Howard Lutnick": "US", "Jamieson Greer": "US"}
+    a = _sided("a.txt", {**us, "Mary Ng": "CA"}, "talks with Mary Ng", None)
+    b = _sided("b.txt", {**us, "Piyush Goyal": "IN"}, "talks with Piyush Goyal", None)
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "m1")] != res.ids[("b.txt", "m1")]
+
+
+def test_resolve_meetings_both_sides_shared_is_one_meeting() -> None:
+    people = {"Howard Lutnick": "US", "Mary Ng": "CA"}
+    a = _sided("a.txt", people, "talks in Ottawa", None)
+    b = _sided("b.txt", people, "US-CA talks", None)
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "m1")] == res.ids[("b.txt", "m1")]
+
+
+def test_resolve_meetings_same_interview_in_two_articles() -> None:
+    a = _sided("a.txt", {"Mary Ng": "CA", "Globe and Mail": ""}, "Mary Ng interview with Globe and Mail", None,
+               "interview")
+    b = _sided("b.txt", {"Mary Ng": "CA", "Globe and Mail": ""}, "interview with Globe and Mail", None,
+               "interview")
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "m1")] == res.ids[("b.txt", "m1")]

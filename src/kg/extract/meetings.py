@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from kg.extract.clauses import PERSONAL, Clause, clause_of, token_at
 from kg.extract.dates import DateRef, find_dates
 from kg.extract.sentences import SentenceSpan, without_speech
 from kg.extract.topics import topics_of
@@ -19,10 +21,17 @@ if TYPE_CHECKING:
 
 # "met"/"meet" alone is a meeting only when someone follows: "met U.S. Commerce Secretary Howard
 # Lutnick", "will meet with Bessent"; not "met expectations" or "met on Tuesday".
+_ORDINAL_WORDS = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new|final|"
+    r"latest)"
+)
 _TRIGGER = re.compile(
-    r"\b(meeting|talks|dialogue|consultations?|discussions|negotiations?|summit|"
-    r"sat down with|(?:met|meets|meet)(?:\s+with)?(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-    r"(?-i:[A-Z])))\b",
+    r"\b(meetings?|talks|dialogue|consultations?|discussions|negotiations?|summit|"
+    r"(?:phone|telephone|video)\s+(?:call|conversation)s?|telephoned|"
+    r"(?-i:" + _ORDINAL_WORDS + r")\s+(?:negotiating\s+|formal\s+|technical\s+)?round|"
+    r"(?:sat down|spoke|talked|call)\s+(?:with|to)(?=\s+(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
+    r"(?:met|meets|meet|received|receives|hosted|hosts|welcomed|welcomes)(?:\s+with)?"
+    r"(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])))\b",
     re.I,
 )
 _INTERVIEW = re.compile(
@@ -41,7 +50,7 @@ _NEW_CUE = re.compile(
 # ("sentiment that negotiations ... should proceed").
 _COREF = re.compile(
     r"\b(?P<det>the|this|these|(?<=at |in |of )that|(?<=during |before )that|(?<=after )that|(?<=from )that)\s+"
-    r"(?:(?-i:[a-z][a-z-]*)\s+)?(?P<noun>meeting|talks|dialogue|consultations?|discussions|negotiations|summit|"
+    r"(?:(?-i:[a-z][a-z-]*)\s+)?(?P<noun>meetings?|talks|dialogue|consultations?|discussions|negotiations|summit|"
     r"trade consultation|interview)\b",
     re.I,
 )
@@ -54,6 +63,7 @@ _SAME_DAY = re.compile(
     r"|\bthat (?:same )?(?:morning|afternoon|evening)\b|\bthe (?:same|next|following) day\b",
     re.I,
 )
+_ANOTHER = re.compile(r"\b(also|again|separately|another|second|later|earlier|previously|before that)\b", re.I)
 _ENDS = re.compile(r"\b(conclude|end|wrap up|last)\w*", re.I)
 _TRAVEL = re.compile(r"\b(leav\w*|left|depart\w*|travel\w*|fl(?:y|ies|ew)|head(?:s|ed)? (?:to|for)|arriv\w*)\b", re.I)
 # A later meeting agreed on in the same sentence: its words describe that meeting, not this one
@@ -68,7 +78,8 @@ _CLAUSE_BREAK = re.compile(
 _TOPIC_LIST = re.compile(r"(?:—|–|:)\s*(?P<list>[a-z][\w\s,'-]+?(?:,\s*(?:and\s+)?[\w\s'-]+)+)(?=[.;]| as |$)")
 _CONTINUE = re.compile(
     r"\b(representing|on the [\w.\s-]{1,20} side|will attend|will participate|will be represented|"
-    r"will send|is leading|are leading|will lead|leads? the [\w\s]{0,20}delegation|also participated)\b",
+    r"will send|is leading|are leading|will lead|leads? the [\w\s]{0,20}delegation|also participated|"
+    r"delegation (?:was|is|will be) (?:led|headed) by|led the [\w\s]{0,20}delegation|alongside)\b",
     re.I,
 )
 _HABITUAL = re.compile(r"\b(traditionally|usually|typically|customarily|routinely|often)\b", re.I)
@@ -93,13 +104,22 @@ _ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-_ROUND = re.compile(r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+round\b", re.I)
+_ROUND = re.compile(
+    r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:negotiating\s+|formal\s+|technical\s+)?round\b",
+    re.I,
+)
 _NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)*\s+)+(?:\d\s*\+\s*\d\s+)?(?:[A-Z]\w+\s+)*"
     r"(?:Dialogue|Talks|Meeting|Summit|Consultation|Forum))\b"
 )
+_CALENDAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _PLACE = re.compile(
-    r"\b(?:in|at)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w.']*(?:,?\s+|\s+(?:on|of|in)\s+)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))*[A-Z][\w.']*(?:,\s*D\.C\.)?)"
+    r"\b(?:in|at)\s+(?P<place>(?:the\s+)?(?:[A-Z][\w.']*(?:,?\s+|\s+(?:on|of|in)\s+)(?!" + _CALENDAR + r"))*"
+    r"[A-Z][\w.']*(?:,\s*D\.C\.)?)"
 )
 _VENUE_WORDS = re.compile(
     r"\b(Center|Centre|House|Office|Hall|Hotel|Complex|Building|Palace|Assembly|Ministry|Department|"
@@ -111,15 +131,19 @@ _REQUEST = re.compile(
 )
 _OUTCOME = re.compile(r"\b(?:agreed to|reached (?:a|an)\s+[\w\s]*?agreement on)\s+(?P<what>[^.;]+)", re.I)
 _PLANNED = re.compile(
-    r"\b(will|to be held|set to|scheduled|plans? to|planned|plans for|next week|"
-    r"expected to hold|to hold|to begin|upcoming|agreed to hold)\b",
+    r"\b(will|to be held|set to|scheduled|plans? to|planned|plans for|next week|next month|"
+    r"expected to hold|to hold|to begin|upcoming|agreed to hold|due to|is to|are to|would)\b",
     re.I,
 )
 _ONGOING = re.compile(
     r"\b(began|begins|is leading|are leading|underway|under way|kick(?:ed|s)? off|is being held)\b", re.I
 )
 _POSTPONED = re.compile(r"\b(postpone\w*|delayed|rescheduled)\b", re.I)
-_CANCELLED = re.compile(r"\b(cancel+ed|called off|scrapped)\b", re.I)
+_CANCELLED = re.compile(
+    r"\b(cancel+ed|called off|scrapped|broke off|walked away from|"
+    r"end(?:ed|ing|s)?\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:talks|negotiations))\b",
+    re.I,
+)
 _SAID_DATE = re.compile(
     r"\b(said|published|announced|reported|stated|statement|issued|released)\s+(on\s+)?$", re.I
 )
@@ -138,10 +162,14 @@ def _status(text: str) -> str:
     return "held"
 
 
-def _meeting_date(text: str, published: date | None, trigger_start: int | None = None) -> DateRef | None:
-    """The date a sentence gives its meeting: not a date of saying or publishing, not a year, and
-    not the day of a journey to the meeting ("leave on Tuesday to attend the summit")."""
+def _meeting_date(text: str, published: date | None, trigger_start: int | None = None,
+                  allowed: Callable[[int], bool] = lambda _offset: True) -> DateRef | None:
+    """The date a sentence gives its meeting: in the meeting's clause, not a date of saying or
+    publishing, not a year, and not the day of a journey to the meeting ("leave on Tuesday to attend
+    the summit")."""
     for ref in find_dates(text, published):
+        if not (allowed(ref.start) or allowed(ref.end - 1)):
+            continue
         if _SAID_DATE.search(text[max(0, ref.start - 25) : ref.start]) or ref.precision == "year":
             continue
         if trigger_start is not None and ref.end <= trigger_start and _TRAVEL.search(text[: ref.start]):
@@ -153,7 +181,11 @@ def _meeting_date(text: str, published: date | None, trigger_start: int | None =
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 
 
-_OCCURS = re.compile(r"\b(take place|takes place|be held|is held|convene|will meet|will begin|will start)\b", re.I)
+_OCCURS = re.compile(
+    r"\b(take place|takes place|took place|be held|is held|convene|will meet|will begin|will start|"
+    r"opened|began|started|got under way|kicked off)\b",
+    re.I,
+)
 
 
 def _sharper(ref: DateRef, meeting: Meeting, text: str) -> bool:
@@ -182,25 +214,26 @@ _INSTITUTION_HEAD = re.compile(
 )
 
 
-def _place(text: str) -> tuple[str | None, str | None]:
-    """(city or region, venue) as written after "in"/"at"."""
+def _place(text: str, allowed: Callable[[int], bool] = lambda _offset: True) -> tuple[str | None, str | None]:
+    """(city or region, venue) as written after "in"/"at"; `allowed` says whether an offset of the
+    sentence lies in the meeting's clause."""
     location, venue = None, None
     for match in _PLACE.finditer(text):
+        if not allowed(match.start("place")):
+            continue
         place = re.sub(r"(?<!\b[A-Z])[.,;]$", "", match.group("place").strip())  # keep "D.C."
         place = re.sub(r"^the\s+", "", place)
-        if re.match(
-            r"^(January|February|March|April|May|June|July|August|September|October|November|"
-            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            place,
-        ):
-            continue
+        if re.match(r"^" + _CALENDAR, place) or re.search(r"['’]s$", place):
+            continue  # a date, or a possessor ("at Trump's golf resort")
         if _INSTITUTION_HEAD.match(place):
             continue  # "at the Ministry of ...": an affiliation, not a place
-        if _VENUE_WORDS.search(place) and venue is None:
-            parts = re.split(r"\s+(?:on|in)\s+", place, maxsplit=1)
-            venue = parts[0]
-            if len(parts) > 1 and location is None:
-                location = parts[1]
+        if _VENUE_WORDS.search(place):
+            if venue is None:
+                parts = re.split(r"\s+(?:on|in)\s+", place, maxsplit=1)
+                venue = parts[0]
+                if len(parts) > 1 and location is None:
+                    location = parts[1]
+            # a second venue ("at the White House ... in the Oval Office") is no city
         elif location is None:
             location = place
     return location, venue
@@ -224,6 +257,9 @@ class MeetingBuilder:
         self.doc_countries = doc_countries
         self.media = media or set()
         self.named: set[str] = set()  # meetings the text names ("the G20 summit"): never vague mentions
+        self.last_person: Mention | None = None  # whom a later "he"/"she" means
+        self.new_here: set[str] = set()  # meetings begun in the sentence being read: no antecedents
+        self.person_ids: set[str] = set()  # local ids of the article's people
 
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
         return sentence.evidence(self.doc_id, start, end, rule, conf)
@@ -259,7 +295,8 @@ class MeetingBuilder:
                     meeting.countries.append(iso)
 
     def _describe(self, meeting: Meeting, text: str, mentions: list[Mention], offset: int,
-                  anchor: int = 0, tokens: Span | None = None) -> None:
+                  anchor: int = 0, tokens: Span | None = None,
+                  allowed: Callable[[int], bool] = lambda _offset: True) -> None:
         """Format, round, place, topics, requester and outcomes written in one sentence.
 
         Format and place are read up to the end of the clause that speaks of the meeting (`anchor` is
@@ -267,8 +304,9 @@ class MeetingBuilder:
         places the meeting at the White House, not in Japan; "met ..., where they agreed to launch
         working-level consultations" is not a working-level meeting.
         """
-        clause = text[: _clause_end(text, anchor)]
-        described = _without_later_meeting(text, anchor)
+        own = _clause_text(text, allowed)
+        clause = own[: _clause_end(own, anchor)]
+        described = _without_later_meeting(own, anchor)
         for name, pattern in _FORMATS:
             if meeting.format is None and pattern.search(described):
                 meeting.format = name
@@ -276,7 +314,7 @@ class MeetingBuilder:
         if round_match and meeting.round is None:
             word = round_match.group("ord").lower()
             meeting.round = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        location, venue = _place(clause)
+        location, venue = _place(clause, allowed)
         meeting.location = meeting.location or location
         meeting.venue = meeting.venue or venue
         topics = topics_of(tokens) if tokens is not None else _list_topics(text)
@@ -306,6 +344,24 @@ class MeetingBuilder:
             return True
         return bool(ref and ref.first and meeting.start == ref.first and ref.precision == "day")
 
+    def _restated(self, meeting: Meeting, people: set[str], ref: DateRef | None, status: str,
+                  location: str | None, event_type: str) -> bool:
+        """The same meeting told again in the article: the same kind and status, dates that do not
+        differ, no other place, and the people of one among those of the other ("Sefcovic hosts Goyal
+        in Brussels" ... "Sefcovic welcomed Goyal to Brussels")."""
+        known = {p for p in meeting.participants if p in self.person_ids}
+        if not people or not known:
+            return False
+        # one shared person is no proof ("Goyal met Hansen" after "Sefcovic hosted Goyal")
+        if people != known and not (min(len(people), len(known)) >= 2 and (people <= known or known <= people)):
+            return False
+        if meeting.status != status or not _types_agree(meeting.event_type, event_type):
+            return False
+        if ref is not None and ref.first is not None and meeting.start is not None and meeting.start != ref.first:
+            return False
+        places = (meeting.location, meeting.venue)
+        return not (location and any(places) and location not in places)
+
     def _coref_target(self, noun: str, text: str) -> Meeting | None:
         """The meeting "the meeting" / "the interview" refers to: the most recent one of its kind.
 
@@ -314,13 +370,12 @@ class MeetingBuilder:
         """
         interview = noun.lower().startswith("interview")
         past = bool(_PAST_OCCURRENCE.search(text))
-        for meeting in self.recent[:3]:
-            if (meeting.event_type == "interview") != interview:
-                continue
-            if past and meeting.status == "planned":
-                continue
-            return meeting
-        return None
+        candidates = [
+            m for m in self.recent[:3]
+            if (m.event_type == "interview") == interview and not (past and m.status == "planned")
+            and m.local_id not in self.new_here
+        ]
+        return candidates[0] if candidates else None
 
     def _same_day(self, text: str) -> DateRef | None:
         """"Later that afternoon", "the same day", "the next day": the date of the meeting just spoken of."""
@@ -377,16 +432,64 @@ class MeetingBuilder:
 
     def add_sentence(self, sentence: SentenceSpan, mentions: list[Mention]) -> str | None:
         """Read one sentence; the local id of the meeting it speaks of, if any."""
+        self.new_here = set()
+        found = self._read(sentence, mentions)
+        self._note_people(sentence, mentions)
+        return found
+
+    def _note_people(self, sentence: SentenceSpan, mentions: list[Mention]) -> None:
+        """Remember who a later "he" or "she" most likely is: the sentence's person subject, else
+        its last person named."""
+        people = [m for m in mentions if m.kind == "person" and m.ref]
+        if not people:
+            return
+        if sentence.tokens is not None:
+            for mention in people:
+                token = token_at(sentence.tokens, mention.start)
+                head = token
+                while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                    head = head.head
+                if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+                    self.last_person = mention
+                    return
+        self.last_person = people[-1]
+
+    def _clause(self, sentence: SentenceSpan, mentions: list[Mention], anchor: int
+                ) -> tuple[list[Mention], Callable[[int], bool], str]:
+        """The mentions of the clause that holds the meeting word at `anchor` (sentence offset), and a
+        test of whether a sentence offset lies in it. Without a parse: the whole sentence.
+
+        A pronoun subject ("He had held two rounds of talks with Lutnick") stands for the person the
+        previous sentences were about.
+        """
+        if sentence.tokens is None or _CONTINUE.search(sentence.text):
+            # unparsed, or a sentence listing who attends ("On the U.S. side, X will participate")
+            return mentions, lambda _offset: True, ""
+        clause: Clause | None = clause_of(sentence.tokens, sentence.start + anchor)
+        if clause is None:
+            return mentions, lambda _offset: True, ""
+        inside = [m for m in mentions if clause.contains(m.start)
+                  and not (m.kind == "organization" and clause.in_place_phrase(m.start))]
+        subject = clause.subject
+        if (subject is not None and subject.lower_ in PERSONAL and self.last_person is not None
+                and not any(m.start <= subject.idx < m.end for m in mentions)):
+            last = self.last_person
+            inside.append(Mention(subject.idx, subject.idx + len(subject.text), subject.text, "person", last.ref,
+                                  "meeting.pronoun_subject"))
+        start = sentence.start
+        return inside, lambda offset: clause.in_scene(start + offset), clause.governors
+
+    def _read(self, sentence: SentenceSpan, mentions: list[Mention]) -> str | None:
         text = sentence.text
         masked = without_speech(text)  # a quotation neither makes a meeting nor sets its status
         interview = self._interview(sentence, mentions, masked)
         if interview is not None:
             return interview
-        trigger = _TRIGGER.search(masked)
-        if trigger is not None and _HABITUAL.search(masked):
-            trigger = None  # "Traditionally, finance officials meet on the sidelines of ...": no event
-        coref = _coref(text)
-        if trigger is None:
+        triggers = list(_TRIGGER.finditer(masked))
+        if triggers and _HABITUAL.search(masked):
+            triggers = []  # "Traditionally, finance officials meet on the sidelines of ...": no event
+        if not triggers:
+            coref = _coref(text)
             if coref is not None:
                 return self._refer(sentence, mentions, coref)
             if self.current is not None and _CONTINUE.search(text):
@@ -396,27 +499,66 @@ class MeetingBuilder:
                 )
                 return self.current.local_id
             return None
-        new_cue = _NEW_CUE.search(masked)
+        # Each clause with a meeting word speaks of one event: "their discussions focus on six areas,
+        # as agreed on during a ministerial meeting on Friday" names two. Without a parse, the first.
+        found: str | None = None
+        clauses: set[int] = set()
+        for index, trigger in enumerate(triggers if sentence.tokens is not None else triggers[:1]):
+            key = self._clause_key(sentence, trigger.start())
+            if key in clauses:
+                continue
+            clauses.add(key)
+            result = self._read_trigger(sentence, mentions, masked, trigger, first=index == 0)
+            found = found or result
+        return found
+
+    def _clause_key(self, sentence: SentenceSpan, anchor: int) -> int:
+        """The token index of the verb that governs the word at `anchor`; -1 without a parse."""
+        if sentence.tokens is None:
+            return -1
+        clause = clause_of(sentence.tokens, sentence.start + anchor)
+        return clause.predicate if clause is not None else -1
+
+    def _read_trigger(self, sentence: SentenceSpan, mentions: list[Mention], masked: str,
+                      trigger: re.Match[str], first: bool) -> str | None:
+        """One meeting word: the meeting it names (an existing one, or a new one), if any.
+
+        Only the first meeting word of a sentence may refer back ("the talks") or take the
+        paragraph's meeting ("X is leading the delegation"); a later one needs its own date, format,
+        name or named sides to count.
+        """
+        text = sentence.text
+        if sentence.tokens is not None and _is_process(sentence.tokens, sentence.start + trigger.start()):
+            return None
+        inside, allowed, governors = self._clause(sentence, mentions, trigger.start())
+        own = _clause_text(masked, allowed)  # the masked sentence, blank outside the clause
+        # a later meeting word may still refer back when it is written so ("before the talks opened")
+        coref = _coref(text) if first else _coref(text, max(0, trigger.start() - 12), trigger.end())
+        new_cue = _NEW_CUE.search(own)
         if (
-            self.current is not None
+            first
+            and self.current is not None
             and _CONTINUE.search(text)
             and not re.search(r"\b(held|met|began)\b", masked)
         ):
             new_cue = None  # "X is leading the delegation to the second round": the paragraph's meeting
             coref = coref or trigger
-        people = [m for m in mentions if m.kind in ("person", "organization")]
-        countries = {m.ref for m in mentions if m.kind == "country"}
-        ref = _meeting_date(masked, self.published, trigger.start())
-        same_day = self._same_day(text) if ref is None else None
+        people = [m for m in inside if m.kind in ("person", "organization") and m.ref]
+        countries = {m.ref for m in inside if m.kind == "country"}
+        # two named sides in the event's own clause make an event without a cue word
+        # ("two days of talks between Trump and von der Leyen at his golf resort")
+        sides = len({m.ref for m in people}) >= 2 or bool(people and countries) or len(countries) >= 2
+        ref = _meeting_date(masked, self.published, trigger.start(), allowed)
+        same_day = self._same_day(own) if ref is None else None
         if same_day is not None:
             ref = same_day
         name_match = _NAME.search(text)
         name = (
             name_match.group("name").strip()
-            if name_match and _TRIGGER.search(name_match.group("name"))
+            if name_match and _TRIGGER.search(name_match.group("name")) and allowed(name_match.start("name"))
             else None
         )
-        described = _without_later_meeting(masked, trigger.end())
+        described = _without_later_meeting(own, trigger.end())
         fmt = next((f for f, p in _FORMATS if p.search(described)), None)
         round_match = _ROUND.search(described)
         round_no = None
@@ -424,19 +566,32 @@ class MeetingBuilder:
             word = round_match.group("ord").lower()
             round_no = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
         if new_cue is None:
-            if coref is not None and self.current is not None:
+            if coref is not None and self.current is not None and (first or ref is not None):
                 referred = self._refer(sentence, mentions, coref, ref)
                 if referred is not None:
                     return referred
-            if name is None and fmt is None:
+            if name is None and fmt is None and not sides:
                 return None
-        if _GENERIC.search(masked) and not new_cue and not name:
-            return None
-        if not people and len(countries) < 2 and not _TWO_SIDES.search(text) and not name and fmt is None:
-            return None
+        written_back = _coref(text, max(0, trigger.start() - 12), trigger.end())
+        if (
+            (_GENERIC.search(own) and not new_cue and not name and not sides)
+            or (not people and len(countries) < 2 and not _TWO_SIDES.search(own) and not name and fmt is None
+                and round_no is None)
+        ):
+            # too little for an event of its own: "The weekend meetings were held at ..." may still
+            # add to the meeting it refers to
+            if written_back is None or (not first and ref is None):
+                return None  # a later "the consultations" that adds no date is no account of one
+            return self._refer(sentence, mentions, written_back, ref)
         # "later that afternoon, X met Y" is another meeting on the same day: the date does not join them
         by_date = ref if same_day is None or not re.search(r"later|next|following", same_day.text, re.I) else None
         existing = next((m for m in self.meetings if self._same(m, fmt, round_no, by_date, name)), None)
+        if existing is None and same_day is None and not _ANOTHER.search(own):
+            persons = {m.ref for m in people if m.kind == "person" and m.ref}
+            location, _venue = _place(_clause_text(masked, allowed)[: _clause_end(own, trigger.end())], allowed)
+            existing = next((m for m in reversed(self.meetings) if m.event_type != "interview" and self._restated(
+                m, persons, ref, _status(f"{governors} {own}"), location, _event_type(trigger.group(1), masked))),
+                None)
         if (
             existing is None
             and coref is not None
@@ -446,7 +601,7 @@ class MeetingBuilder:
             and (ref is None or self.current.start in (None, ref.first))
             and not re.search(r"\bmet\b", masked)
         ):
-            existing = self.current if _coref(text[max(0, trigger.start() - 12) : trigger.end()]) else None
+            existing = self.current if _coref(text, max(0, trigger.start() - 12), trigger.end()) else None
         if existing is not None:
             meeting = existing
             rule, conf = "meeting.same_event", 0.8
@@ -454,10 +609,11 @@ class MeetingBuilder:
             meeting = Meeting(
                 local_id=f"m{len(self.meetings) + 1}",
                 label="",
-                event_type=_event_type(trigger.group(1)),
-                status=_status(masked),
+                event_type=_event_type(trigger.group(1), masked),
+                status=_status(f"{governors} {own}"),
             )
             self.meetings.append(meeting)
+            self.new_here.add(meeting.local_id)
             rule, conf = "meeting.trigger_with_cue", 0.9 if people else 0.75
         if name and not meeting.label:
             meeting.label = name
@@ -467,8 +623,8 @@ class MeetingBuilder:
                 self.named.add(meeting.local_id)
         if round_no is not None and meeting.round is None:
             meeting.round = round_no
-        self._add_participants(meeting, mentions, text)
-        self._describe(meeting, text, mentions, sentence.start, trigger.end(), sentence.tokens)
+        self._add_participants(meeting, inside, own)
+        self._describe(meeting, text, inside, sentence.start, trigger.end(), sentence.tokens, allowed)
         if ref and _sharper(ref, meeting, text):
             _set_date(meeting, ref)
         elif ref is None and meeting.date_note is None and self.published is None:
@@ -516,10 +672,11 @@ class MeetingBuilder:
         meeting = self._coref_target(noun, text)
         if meeting is None:
             return None
-        self._add_participants(meeting, mentions, text, context=True)
-        self._describe(meeting, text, mentions, sentence.start, coref.end(), sentence.tokens)
+        inside, allowed, _governors = self._clause(sentence, mentions, coref.start())
+        self._add_participants(meeting, inside, text, context=True)
+        self._describe(meeting, text, inside, sentence.start, coref.end(), sentence.tokens, allowed)
         if ref is None:
-            ref = _meeting_date(without_speech(text), self.published)
+            ref = _meeting_date(without_speech(text), self.published, None, allowed)
         if ref and _ENDS.search(text) and meeting.start and ref.last:
             meeting.end, meeting.date_precision = ref.last, "range"
         elif ref and _sharper(ref, meeting, text):
@@ -543,10 +700,21 @@ class MeetingBuilder:
         return self.meetings
 
 
-def _event_type(trigger: str) -> str:
-    """"met with", "meets", "sat down with" -> "meeting"; a meeting noun stays itself."""
-    word = trigger.lower()
-    return "meeting" if re.match(r"(met|meets?|sat down)\b", word) else word
+def _event_type(trigger: str, sentence: str = "") -> str:
+    """"met with", "received", "sat down with" -> "meeting"; a phone call or "spoke with X by phone"
+    -> "call"; "the 14th negotiating round" -> "talks"; a meeting noun stays itself (singular)."""
+    word = " ".join(trigger.lower().split())
+    if re.search(r"\b(phone|telephone|video)\b|^telephoned$|^call\b", word) or (
+        re.match(r"(spoke|talked)\b", word) and re.search(r"\bby (?:phone|telephone|video)", sentence, re.I)
+    ):
+        return "call"
+    if word.endswith("round"):
+        # "the first round of technical discussions" is discussions; a bare "12th round", talks
+        noun = re.search(r"\bround of (?:[\w-]+ )?(talks|discussions|negotiations|consultations)\b", sentence, re.I)
+        return noun.group(1).lower() if noun else "talks"
+    if re.match(r"(met|meets?|sat down|spoke|talked|received|receives|hosted|hosts|welcomed|welcomes)\b", word):
+        return "meeting"
+    return "meeting" if word == "meetings" else word
 
 
 def _composed_label(meeting: Meeting, labels: dict[str, str], media: set[str],
@@ -597,6 +765,22 @@ def _written_name(tokens: Span, trigger_char: int) -> str | None:
     return head.doc.text[words[0].idx : head.idx + len(head.text)]
 
 
+_PROCESS_VERBS = frozenset({"conclude", "complete", "finalize", "finalise", "advance", "accelerate", "continue",
+                            "pursue", "intensify", "speed", "expedite", "deepen", "stall", "wrap"})
+
+
+def _is_process(tokens: Span, trigger_char: int) -> bool:
+    """"to conclude negotiations by the end of the year": the negotiating process, not one meeting."""
+    token = token_at(tokens, trigger_char)
+    return (token is not None and token.lower_ in ("negotiations", "talks") and token.dep_ == "dobj"
+            and token.head.lemma_ in _PROCESS_VERBS)
+
+
+def _clause_text(text: str, allowed: Callable[[int], bool]) -> str:
+    """`text` with every character outside the clause blanked (offsets unchanged)."""
+    return "".join(ch if allowed(i) or ch.isspace() else " " for i, ch in enumerate(text))
+
+
 def _without_later_meeting(text: str, anchor: int) -> str:
     """`text` without a clause after `anchor` that plans another meeting."""
     match = _LATER_MEETING.search(text, anchor)
@@ -610,9 +794,10 @@ def _clause_end(text: str, anchor: int) -> int:
     return match.start() if match else len(text)
 
 
-def _coref(text: str) -> re.Match[str] | None:
-    """A phrase referring back to a meeting; "the negotiations" is the process, not one meeting."""
-    for match in _COREF.finditer(text):
+def _coref(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """A phrase referring back to a meeting (searched in text[start:end], offsets in `text`);
+    "the negotiations" is the process, not one meeting."""
+    for match in _COREF.finditer(text, start, len(text) if end is None else end):
         if match.group("noun").lower().startswith("negotiation") and match.group("det").lower() == "the":
             continue
         return match
@@ -648,8 +833,17 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
     return any(a in group and b in group for group in _FORMAT_GROUPS)
 
 
+_GENERIC_TYPES = frozenset({"meeting", "talks", "dialogue", "consultation", "consultations", "discussions",
+                            "negotiation", "negotiations"})
+
+
+def _types_agree(a: str, b: str) -> bool:
+    """A summit, a call and an interview are each their own kind; the rest are one family."""
+    return a == b or (a in _GENERIC_TYPES and b in _GENERIC_TYPES)
+
+
 def _compatible(vague: Meeting, specific: Meeting) -> bool:
-    if specific.event_type == "interview":
+    if not _types_agree(vague.event_type, specific.event_type):
         return False
     if vague.status != specific.status:
         return False

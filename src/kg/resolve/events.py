@@ -42,6 +42,7 @@ class _MeetingRecord:
     meeting: Meeting
     people: frozenset[str]
     countries: frozenset[str]
+    sides: dict[str, str]  # participant global id -> its country's ISO code, where the article says
 
 
 def _interval(m: Meeting) -> tuple[date, date] | None:
@@ -108,6 +109,14 @@ def meeting_pair_score(a: _MeetingRecord, b: _MeetingRecord) -> float | None:
     shared = a.people & b.people
     if not shared:
         return None
+    # One government's officials meet everybody: the shared people must come from two sides, unless
+    # the two reports also agree on the day or the name.
+    shared_sides = {a.sides.get(p) or b.sides.get(p) for p in shared} - {None}
+    same_day = bool(ma.start and mb.start and ma.start == mb.start and date_score == 1.0)
+    interviews = ma.event_type == mb.event_type == "interview"  # one person and one outlet: no two sides
+    if (len(shared_sides) < 2 and not interviews and not same_day
+            and normalise_org_name(ma.label) != normalise_org_name(mb.label)):
+        return None
     if (ma.start is None or mb.start is None) and len(shared) < 2 \
             and normalise_org_name(ma.label) != normalise_org_name(mb.label):
         # Without a date, one shared person (an interviewee, a host) is too weak a link.
@@ -133,11 +142,15 @@ def resolve_meetings(extractions: list[DocExtraction], res: Resolution) -> None:
     records: list[_MeetingRecord] = []
     for ex in extractions:
         doc_id = ex.doc.doc_id
+        nationality = {p.local_id: p.country for p in ex.persons if p.country}
+        nationality.update({o.local_id: o.country for o in ex.organizations if o.country})
         for m in ex.meetings:
             people = frozenset(res.ids.get((doc_id, p), p) for p in m.participants
                                if (doc_id, p) in res.ids)
             countries = frozenset(f"country-{c.lower()}" for c in m.countries)
-            records.append(_MeetingRecord((doc_id, m.local_id), m, people, countries))
+            sides = {res.ids[(doc_id, p)]: nationality[p] for p in m.participants
+                     if (doc_id, p) in res.ids and p in nationality}
+            records.append(_MeetingRecord((doc_id, m.local_id), m, people, countries, sides))
     records.sort(key=lambda r: r.ref)
 
     pairs: list[tuple[float, tuple[str, str], tuple[str, str]]] = []
