@@ -175,3 +175,19 @@ def test_extract_dates_infer_published_from_the_top_only(text: str, expected: da
     when, note = infer_published(text)
     assert when == expected, note
     assert note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("Ghana hopes to close a deal by November.", "until"),
+        ("The duty applies until 30 June.", "until"),
+        ("Officials pushed for a deal before July 8.", "until"),
+        ("Kenya has paid the levy since Aug. 1.", "since"),
+        ("The levy has applied since October.", "since"),
+        ("The ministers met in Nairobi on 14 March.", None),
+    ],
+)
+def test_extract_dates_deadline_and_start_are_marked(sentence: str, bound: str | None) -> None:
+    (ref,) = find_dates(sentence, PUB)
+    assert ref.bound == bound

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date
@@ -101,6 +101,9 @@ class DateRef:
     precision: str  # day|range|week|month|year
     resolution: str  # explicit|resolved|inferred|unknown
     note: str
+    # "until" for a deadline or an end ("by June 1", "until March"), "since" for a start ("since
+    # Aug. 1"): the date bounds a period; it is not the day something happened
+    bound: str | None = None
 
 
 def is_future(sentence: str) -> bool:
@@ -416,8 +419,23 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
                 f"year relative to publication date {published.isoformat()}",
             )
         )
+    refs = [replace(r, bound=_bound(sentence, r)) for r in refs]
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+
+_UNTIL_WORDS = ("until", "till", "by", "before")
+
+
+def _bound(sentence: str, ref: DateRef) -> str | None:
+    """Whether the date expression is a deadline or end ("until"), a start ("since"), or neither."""
+    first_word = ref.text.split()[0].lower() if ref.text.split() else ""
+    before = sentence[max(0, ref.start - 20) : ref.start]
+    if first_word == "since" or _SINCE.search(before):
+        return "since"
+    if first_word in _UNTIL_WORDS or _DEADLINE.search(before):
+        return "until"
+    return None
 
 
 _SAID_ON = re.compile(
