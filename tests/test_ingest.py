@@ -109,3 +109,58 @@ def test_ingest_sample_corpus_metadata() -> None:
     assert docs["000_f91083b060d69e82.txt"].published == date(2025, 4, 25)
     # no index date and no dateline: unknown, never invented
     assert docs["002_ca6e38afccbc0d5d.txt"].published_source in (None, "inferred")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "READ MORE\nChile, Peru agree to cut copper duties\nNorway weighs salmon levy",
+        "Read more\n\nChile, Peru agree to cut copper duties\n\nNorway weighs salmon levy",
+        "Related\nKenya opens talks with Britain on 10% levy",
+        "Related Articles\nKenya opens talks with Britain on 10% levy",
+        "Read more: Kenya opens talks with Britain on 10% levy",
+        "Media contacts:\nAnna LINDQVIST\nPhone\n+46 8 405 10 00\nEmail\nanna.lindqvist@example.org",
+        "For more information\nSweden-Chile trade agreement",
+        "Join our Telegram channel for the latest trade news",
+        "Follow us on WhatsApp for breaking news",
+        "Topics: Chile, Peru, Tariffs",
+        "Tags: trade, copper",
+        "Share  Tweet  Email",
+        "Tel: +1 613 555 0199",
+        "press@example.gov",
+    ],
+)
+def test_ingest_removes_furniture_blocks_with_their_headlines(block: str) -> None:
+    raw = f"Peru's minister met his Chilean counterpart in Lima on Monday.\n\n{block}\n\nThey agreed to meet again.\n"
+    text, removed = strip_furniture(raw)
+    assert text == "Peru's minister met his Chilean counterpart in Lima on Monday.\n\nThey agreed to meet again.\n"
+    assert [ln for ln in block.split("\n") if ln.strip()] == [ln for ln in removed if ln.strip()]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ghana's trade minister said a deal on cocoa was close.",
+        "Related talks will follow in Accra next week.",
+        "Kenya and Britain join forces on a new trade channel for tea exports.",
+    ],
+)
+def test_ingest_keeps_prose_after_and_like_furniture(line: str) -> None:
+    text, _removed = strip_furniture(f"Related\n{line}\n")
+    assert line in text
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Chile and Peru sign pact\n\nLIMA, March 14, 2025 (Andina) - Ministers met.", date(2025, 3, 14)),
+        ("Chile and Peru sign pact\n\nLima, 14 March 2025 – Ministers met.", date(2025, 3, 14)),
+        # month and day only: left to inference from the whole text, not guessed here
+        ("Chile and Peru sign pact\n\nLIMA, March 14 (Andina) - Ministers met.", None),
+    ],
+)
+def test_ingest_publication_date_from_dateline(tmp_path: Path, head: str, expected: date | None) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(head, encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.published, doc.published_source) == (expected, "text" if expected else None)

@@ -11,6 +11,8 @@ Counting, per category and article:
   denominator gives 1.0.
 - ``meeting_dates`` / ``meeting_places``: over found gold meetings whose date is explicit/resolved
   (resp. that have a location): ``tp`` correct, ``fn`` not correct, ``fp`` the graph gave a wrong one.
+- Meetings are matched one-to-one (a maximum matching, see ``_score_meetings``), so a graph meeting
+  counts for one gold meeting only; products are compared through ``product_match_keys``.
 
 ``EvalReport.to_json()`` returns, in this key order::
 
@@ -46,6 +48,7 @@ CATEGORIES = ("people", "organizations", "positions", "meetings", "meeting_dates
 RESOLUTION_GRAPH = KGR["graph-resolution"]
 _LABEL_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, RDFS.label, SDO.name)
 _SCORED_DATE_CONFIDENCE = ("explicit", "resolved")
+_DATE_CONFIDENCES = ("explicit", "resolved", "inferred", "unknown")
 
 
 # ---------------------------------------------------------------- normalisation
@@ -89,6 +92,26 @@ def product_keys(name: str) -> set[str]:
     if last.endswith("y"):
         forms.add(last[:-1] + "ies")
     return {" ".join([*head, form]) for form in forms}
+
+
+# British spellings of product words the extractor's table does not cover ("aluminium" it does)
+_AMERICAN = {"tyre": "tire", "tyres": "tires", "jewellery": "jewelry", "fibre": "fiber", "fibres": "fibers",
+             "sulphur": "sulfur", "aluminium": "aluminum"}
+
+
+def product_match_keys(name: str) -> set[str]:
+    """product_keys() widened by the extractor's product normalisation (kg.extract.products): "cars",
+    "autos" and "automobiles" share a key, as do "aluminium" and "aluminum"; so do British and
+    American spellings ("tyres" ~ "tires")."""
+    from kg.extract.products import normalise_product
+
+    words = [_AMERICAN.get(w, w) for w in normalise(name.replace("_", " ").replace("-", " ")).split()]
+    keys = product_keys(" ".join(words))
+    for form in sorted(keys):
+        canonical = normalise_product(form)
+        if canonical:
+            keys |= product_keys(canonical)
+    return keys
 
 
 # ---------------------------------------------------------------- gold
@@ -150,7 +173,7 @@ class GoldArticle:
 
 def _str(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{what} must be a non-empty string")
+        raise ValueError(f"{what}: must be a non-empty string, got {value!r}")
     return value
 
 
@@ -164,14 +187,14 @@ def _str_list(value: Any, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{what} must be a list of strings")
+        raise ValueError(f"{what}: must be a list of strings, got {value!r}")
     return tuple(value)
 
 
 def _records(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValueError(f"'{key}' must be a list of objects")
+        raise ValueError(f"{key}: must be a list of objects")
     return value
 
 
@@ -179,7 +202,7 @@ def _entity(rec: dict[str, Any], where: str) -> GoldEntity:
     positions = []
     for j, pos in enumerate(rec.get("positions") or []):
         if not isinstance(pos, dict):
-            raise ValueError(f"{where}.positions[{j}] must be an object")
+            raise ValueError(f"{where}.positions[{j}]: must be an object")
         positions.append(GoldPosition(
             title=_str(pos.get("title"), f"{where}.positions[{j}].title"),
             organization=_opt_str(pos.get("organization"), f"{where}.positions[{j}].organization"),
@@ -193,7 +216,7 @@ def _entity(rec: dict[str, Any], where: str) -> GoldEntity:
 
 def _parse_gold(path: Path, data: Any) -> GoldArticle:
     if not isinstance(data, dict):
-        raise ValueError("the top level must be an object")
+        raise ValueError("top level: must be an object")
     people = tuple(_entity(r, f"people[{i}]") for i, r in enumerate(_records(data, "people")))
     orgs = tuple(_entity(r, f"organizations[{i}]")
                  for i, r in enumerate(_records(data, "organizations")))
@@ -202,10 +225,18 @@ def _parse_gold(path: Path, data: Any) -> GoldArticle:
         where = f"meetings[{i}]"
         when = _opt_str(rec.get("date"), f"{where}.date")
         if when is not None:
-            _date_range(when)  # validates
+            try:
+                _date_range(when)
+            except ValueError:
+                raise ValueError(f"{where}.date: invalid ISO date {when!r} (expected YYYY-MM-DD or "
+                                 "YYYY-MM-DD/YYYY-MM-DD)") from None
+        confidence = rec.get("date_confidence") or "unknown"
+        if confidence not in _DATE_CONFIDENCES:
+            raise ValueError(f"{where}.date_confidence: expected one of {', '.join(_DATE_CONFIDENCES)}, "
+                             f"got {confidence!r}")
         meetings.append(GoldMeeting(
             name=_str(rec.get("name"), f"{where}.name"), date=when,
-            date_confidence=str(rec.get("date_confidence") or "unknown"),
+            date_confidence=str(confidence),
             location=_opt_str(rec.get("location"), f"{where}.location"),
             participants=_str_list(rec.get("participants"), f"{where}.participants"),
             participant_organizations=_str_list(rec.get("participant_organizations"),
@@ -215,7 +246,7 @@ def _parse_gold(path: Path, data: Any) -> GoldArticle:
     for i, rec in enumerate(_records(data, "tariffs")):
         rate = rec.get("rate_percent")
         if isinstance(rate, bool) or not isinstance(rate, int | float):
-            raise ValueError(f"tariffs[{i}].rate_percent must be a number")
+            raise ValueError(f"tariffs[{i}].rate_percent: must be a number, got {rate!r}")
         tariffs.append(GoldTariff(
             rate_percent=float(rate),
             imposed_by=_opt_str(rec.get("imposed_by"), f"tariffs[{i}].imposed_by"),
@@ -538,10 +569,74 @@ def _place_matches(gold_location: str, names: set[str]) -> bool:
     return any(n == want or n in want or want in n for n in names if n)
 
 
+def _max_weight_matching(weights: list[list[int]]) -> dict[int, int]:
+    """Row -> column of a maximum-weight one-to-one matching; a weight of 0 means "may not pair".
+
+    The Hungarian algorithm on the square matrix padded with zeros (rows and columns taken in
+    order, so ties are broken the same way every run).
+    """
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    size = max(rows, cols)
+    if size == 0:
+        return {}
+    top = max((w for row in weights for w in row), default=0)
+    # minimise top - weight; padded cells weigh 0
+    cost = [[top - (weights[i][j] if i < rows and j < cols else 0) for j in range(size)] for i in range(size)]
+    inf = float("inf")
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    owner = [0] * (size + 1)  # column -> row (1-based; 0 = free)
+    way = [0] * (size + 1)
+    for i in range(1, size + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = owner[j0], inf, 0
+            for j in range(1, size + 1):
+                if used[j]:
+                    continue
+                cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                if cur < minv[j]:
+                    minv[j], way[j] = cur, j0
+                if minv[j] < delta:
+                    delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    pairs = {}
+    for j in range(1, size + 1):
+        i = owner[j] - 1
+        if 0 <= i < rows and j - 1 < cols and weights[i][j - 1] > 0:
+            pairs[i] = j - 1
+    return pairs
+
+
+# A pair's weight: _PAIR (so that the matching is first of all as large as possible), plus how well
+# the two agree: each participant in common, an overlapping date, a matching place.
+_PAIR, _PER_PARTICIPANT, _SAME_DATE, _SAME_PLACE = 1000, 10, 4, 2
+
+
 def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: ArticleReport) -> None:
+    """One-to-one: a graph meeting stands for at most one gold meeting (minor ones included) and a
+    gold meeting is found by at most one graph meeting; among the largest such matchings, the one
+    where participants, dates and places agree best."""
     meetings = view.members(doc, KGO.TradeMeeting)
     attendees = {m: sorted(doc.objects(m, SDO.attendee), key=str) for m in meetings}
-    matched_nodes: set[Node] = set()
+    weights: list[list[int]] = []
     for gm in gold.meetings:
         wanted: list[tuple[set[str], bool]] = []  # (keys, is a person)
         for name in gm.participants:
@@ -552,32 +647,33 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
             wanted.append((_org_keys_for(name, gold.organizations), False))
         need = min(2, len(wanted))
         gold_range = _date_range(gm.date) if gm.date else None
-        hits: list[Node] = []
+        row = []
         for m in meetings:
-            count = 0
-            for keys, person in wanted:
-                if any(_node_keys(view, a, person) & keys for a in attendees[m]):
-                    count += 1
-            if need == 0:
-                # No gold participants: fall back on the date, else the place.
-                ok = (gold_range is not None and _dates_overlap(gold_range, _graph_dates(doc, m))) or (
-                    gm.location is not None and _place_matches(gm.location, _place_names(view, doc, m)))
-            else:
-                ok = count >= need
-            if ok:
-                hits.append(m)
-        matched_nodes.update(hits)
+            count = sum(1 for keys, person in wanted
+                        if any(_node_keys(view, a, person) & keys for a in attendees[m]))
+            same_date = gold_range is not None and _dates_overlap(gold_range, _graph_dates(doc, m))
+            same_place = gm.location is not None and _place_matches(gm.location, _place_names(view, doc, m))
+            # No gold participants: fall back on the date, else the place.
+            ok = (same_date or same_place) if need == 0 else count >= need
+            row.append(_PAIR + _PER_PARTICIPANT * count + _SAME_DATE * same_date + _SAME_PLACE * same_place
+                       if ok else 0)
+        weights.append(row)
+    pairs = _max_weight_matching(weights)
+    matched_nodes = {meetings[j] for j in pairs.values()}
+    for i, gm in enumerate(gold.meetings):
         if gm.minor:
             continue
         score = report.categories["meetings"]
-        if not hits:
+        if i not in pairs:
             score.fn += 1
             report.misses["meetings"].append(gm.name)
             continue
         score.tp += 1
+        hit = meetings[pairs[i]]
+        gold_range = _date_range(gm.date) if gm.date else None
         if gold_range is not None and gm.date_confidence in _SCORED_DATE_CONFIDENCE:
             dates = report.categories["meeting_dates"]
-            given = [r for m in hits for r in _graph_dates(doc, m)]
+            given = _graph_dates(doc, hit)
             if _dates_overlap(gold_range, given):
                 dates.tp += 1
                 dates.matched += 1
@@ -590,7 +686,7 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
                         f"{gm.name}: " + ", ".join(sorted(_show_range(r) for r in given)))
         if gm.location:
             places = report.categories["meeting_places"]
-            names = {n for m in hits for n in _place_names(view, doc, m)}
+            names = _place_names(view, doc, hit)
             if _place_matches(gm.location, names):
                 places.tp += 1
                 places.matched += 1
@@ -650,8 +746,8 @@ def _score_tariffs(view: _GraphView, doc: Graph, gold: GoldArticle, report: Arti
         products: set[str] = set()
         for p in doc.objects(t, KGO.coversProduct):
             for label in view.labels(p):
-                products |= product_keys(label)
-            products |= product_keys(str(p).rsplit("/", 1)[-1].removeprefix("product-"))
+                products |= product_match_keys(label)
+            products |= product_match_keys(str(p).rsplit("/", 1)[-1].removeprefix("product-"))
         facts.append((t, rates, imposers, targets, products))
     matched_nodes: set[Node] = set()
     for gt in gold.tariffs:
@@ -662,7 +758,7 @@ def _score_tariffs(view: _GraphView, doc: Graph, gold: GoldArticle, report: Arti
             if gt.imposed_by and not (_gold_country_keys(gt.imposed_by) & imposers):
                 continue
             same_target = bool(gt.applies_to_country and _gold_country_keys(gt.applies_to_country) & targets)
-            shared_product = any(product_keys(p) & products for p in gt.products)
+            shared_product = any(product_match_keys(p) & products for p in gt.products)
             if (gt.applies_to_country or gt.products) and not (same_target or shared_product):
                 continue
             hit = True

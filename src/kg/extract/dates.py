@@ -7,29 +7,77 @@ Explicit dates ("April 24", "Nov. 12, 2024", "April 30 and May 1"), weekdays rea
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.textdate import MONTHS
+from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# a month named without a day ("in February"): a full name, or an abbreviation with its dot ("Oct.")
+_MONTH_NAME = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
+)
+# the same, the dot optional: a month that ends a date ("6 to 10 October.") keeps the full stop out
+_MONTH_LAST = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:" + "|".join(_WEEKDAYS) + r")"
+_ORD = r"(?:st|nd|rd|th)?"
+# a weekday written with the date belongs to it: "Tuesday, April 24", "Thursday 8 May"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+_YEAR = r"(?:19|20)\d\d"
 
+# American order: "April 24", "Nov. 12, 2024", "April 30 and May 1", "Oct. 6-10"
 _EXPLICIT = re.compile(
-    rf"\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<m2>{_MONTH})\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
-    rf"(?:\s*,\s*(?P<y>\d{{4}}))?\b(?!\s*(?:percent|%))",
+    rf"\b{_WD_PREFIX}(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}}){_ORD}"
+    rf"(?:\s*(?:-|–|to|and|through)\s*(?:(?P<m2>{_MONTH})\s*)?(?P<d2>\d{{1,2}}){_ORD})?"
+    rf"(?:\s*,\s*(?P<y>{_YEAR}))?\b(?!\s*(?:percent|per cent|%))",
     re.I,
 )
-_ORDINAL_DAY = re.compile(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s*\(local time\))?", re.I)
+# British and European order: "12 January", "6 to 10 October", "30 September to 2 October 2025",
+# "the 1st of May"
+_EXPLICIT_DM = re.compile(
+    rf"(?<![\d.,$€£¥])\b{_WD_PREFIX}(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?"
+    rf"(?:\s*(?:-|–|to|and|through|until)\s*(?P<d2>\d{{1,2}}){_ORD})?"
+    rf"\s+(?:of\s+)?(?P<m2>{_MONTH_LAST})(?:\s*,?\s*(?P<y>{_YEAR}))?(?![\w])",
+    re.I,
+)
+# "(in) the week of 12 January": the week around the written day
+_WEEK_OF = re.compile(r"\b(?:in\s+|during\s+)?the\s+week\s+(?:of|beginning|starting|commencing)\s+$", re.I)
+# "on the 24th (local time)"; not "the 14th round" or "the 75th birthday", where a noun follows
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?:\s*\(local time\))?"
+    r"(?=\s*(?:$|[.,;:)—–-]|(?:in|at|and|or|to|when|with|for|after|before|as|until|this|next|of)\b))",
+    re.I,
+)
 _WEEKDAY_EXPR = re.compile(
     rf"\b(?:(?:on|by|until|since|last|this|next)\s+)?(?P<w1>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:\s+(?:or|and|to|through)\s+(?P<w2>{_WEEKDAY}))?\b",
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<which>this|next|last|the following|earlier this)\s+week\b", re.I)
+_PART = (
+    r"(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of"
+    r"|the middle of|much of|most of)"
+)
+# a named month without a day needs a preposition, a part or a year: "May" alone is a verb or a name
+_MONTH_EXPR = re.compile(
+    rf"\b(?:(?P<prep>in|since|during|until|till|by|from|through|throughout|before|after|for)\s+)?"
+    rf"(?:{_PART}[\s-]+)?(?P<m>{_MONTH_NAME})(?:\s*,?\s*(?P<y>{_YEAR}))?(?![\w])",
+    re.I,
+)
+_MONTH_REL = re.compile(
+    r"\b(?:(?P<part>earlier|later|early|late|the end of|end of|the start of|start of|the beginning of"
+    r"|beginning of|the middle of|mid|much of|most of)[\s-]+)?"
+    r"(?P<which>this|next|last|the previous|the following|the coming)\s+month\b",
+    re.I,
+)
+_DAY_REL = re.compile(r"\b(?P<which>yesterday|today|tonight|tomorrow)\b", re.I)
 _YEAR_REL = re.compile(r"\b(?P<which>last|this|next)\s+year\b", re.I)
 _FUTURE = re.compile(
     r"\b(will|shall|would|to be held|is to|are to|set to|slated|scheduled|plans? to|planned|"
@@ -37,9 +85,8 @@ _FUTURE = re.compile(
     re.I,
 )
 _DEADLINE = re.compile(r"\b(before|by|until|till|ahead of|no later than|deadline of|expires? on)\s+$", re.I)
-_PAST = re.compile(
-    r"\b(held|met|was|were|began|had|did|agreed|said|concluded|ended|took place|\w+ed)\b", re.I
-)
+# "since Aug. 1": a date that lies behind even in a sentence about what will happen
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,6 +101,9 @@ class DateRef:
     precision: str  # day|range|week|month|year
     resolution: str  # explicit|resolved|inferred|unknown
     note: str
+    # "until" for a deadline or an end ("by June 1", "until March"), "since" for a start ("since
+    # Aug. 1"): the date bounds a period; it is not the day something happened
+    bound: str | None = None
 
 
 def is_future(sentence: str) -> bool:
@@ -107,6 +157,70 @@ def _unresolved(m: re.Match[str], precision: str, note: str) -> DateRef:
     return DateRef(m.start(), m.end(), m.group(0), None, None, precision, "unknown", note)
 
 
+def _ahead(sentence: str, at: int, future: bool) -> bool:
+    """Whether the date expression at `at` lies ahead of publication: "since" looks back, a deadline
+    ("before July 8", "by June 1") looks ahead even in a past-tense sentence, else the clause's tense."""
+    before = sentence[max(0, at - 20) : at]
+    if _SINCE.search(before):
+        return False
+    return _clause_is_future(sentence, at, future) or bool(_DEADLINE.search(before))
+
+
+def _month_span(year: int, month: int, part: str | None) -> tuple[date, date]:
+    """The days of a month, narrowed by "early" (1-10), "mid" (11-20) or "late" / "the end of" (21-)."""
+    last_day = calendar.monthrange(year, month)[1]
+    part = (part or "").lower().removeprefix("the ")
+    low, high = {
+        "early": (1, 10), "start of": (1, 10), "beginning of": (1, 10),
+        "mid": (11, 20), "middle of": (11, 20),
+        "late": (21, last_day), "end of": (21, last_day),
+    }.get(part, (1, last_day))
+    return date(year, month, low), date(year, month, high)
+
+
+def _explicit_ref(
+    m: re.Match[str], sentence: str, published: date | None, future: bool, day_first: bool
+) -> DateRef | None:
+    """A written month and day (or range), in either order, with its year written or inferred."""
+    if day_first:
+        d1 = int(m.group("d1"))
+        d2 = int(m.group("d2") or d1)
+        m2 = MONTHS[m.group("m2").lower().rstrip(".")]
+        m1 = MONTHS[m.group("m1").lower().rstrip(".")] if m.group("m1") and m.group("d2") else m2
+    else:
+        m1 = MONTHS[m.group("m1").lower().rstrip(".")]
+        m2 = MONTHS[m.group("m2").lower().rstrip(".")] if m.group("m2") else m1
+        d1, d2 = int(m.group("d1")), int(m.group("d2") or m.group("d1"))
+    year_text = m.group("y")
+    if year_text:
+        # the written year belongs to the end of a range ("30 December to 2 January 2026")
+        y2 = int(year_text)
+        y1, resolution, note = (y2 - 1 if m2 < m1 else y2), "explicit", "date written in full"
+    elif published is not None:
+        y1 = _year_for(m1, d1, published, _ahead(sentence, m.start(), future))
+        y2 = y1 + 1 if m2 < m1 else y1
+        resolution, note = "explicit", f"year from publication date {published.isoformat()}"
+    else:
+        return _unresolved(m, "day", "month and day written, year unknown: no publication date")
+    try:
+        first, last = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None
+    precision = "day" if first == last else "range"
+    return DateRef(m.start(), m.end(), m.group(0), first, last, precision, resolution, note)
+
+
+def _week_of(ref: DateRef, sentence: str) -> DateRef:
+    """"the week of 12 January": the Monday-to-Sunday week holding the written day."""
+    cue = _WEEK_OF.search(sentence[max(0, ref.start - 40) : ref.start])
+    if cue is None or ref.first is None or ref.precision != "day":
+        return ref
+    start = max(0, ref.start - 40) + cue.start()
+    monday = ref.first - timedelta(days=ref.first.weekday())
+    return DateRef(start, ref.end, sentence[start : ref.end], monday, monday + timedelta(days=6), "week",
+                   ref.resolution, ref.note + "; the week holding that day")
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateRef]:
     """Every date expression in `sentence`, resolved against `published` where it needs it."""
     refs: list[DateRef] = []
@@ -116,34 +230,20 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _EXPLICIT.finditer(sentence):
-        m1 = MONTHS[m.group("m1").lower().rstrip(".")]
-        m2 = MONTHS[m.group("m2").lower().rstrip(".")] if m.group("m2") else m1
-        d1, d2 = int(m.group("d1")), int(m.group("d2") or m.group("d1"))
-        year_text = m.group("y")
-        if year_text:
-            y1, resolution, note = int(year_text), "explicit", "date written in full"
-        elif published is not None:
-            # a deadline ("before July 8", "by June 1") lies ahead even in a past-tense sentence
-            ahead = _clause_is_future(sentence, m.start(), future) or bool(
-                _DEADLINE.search(sentence[max(0, m.start() - 20) : m.start()])
-            )
-            y1 = _year_for(m1, d1, published, ahead)
-            resolution, note = "explicit", f"year from publication date {published.isoformat()}"
-        else:
-            refs.append(
-                _unresolved(m, "day", "month and day written, year unknown: no publication date")
-            )
-            taken.append((m.start(), m.end()))
+    # both orders, the longest first where they overlap ("12 January" in "6 to 12 January")
+    explicit = [(m, False) for m in _EXPLICIT.finditer(sentence)]
+    explicit += [(m, True) for m in _EXPLICIT_DM.finditer(sentence)]
+    explicit.sort(key=lambda pair: (-(pair[0].end() - pair[0].start()), pair[0].start()))
+    for m, day_first in explicit:
+        # month names are capitalised: "the 5 may agree" is no date
+        if not free(m.start(), m.end()) or (day_first and not m.group("m2")[0].isupper()):
             continue
-        y2 = y1 + 1 if m2 < m1 else y1
-        try:
-            first, last = date(y1, m1, d1), date(y2, m2, d2)
-        except ValueError:
-            continue
-        precision = "day" if first == last else "range"
-        refs.append(DateRef(m.start(), m.end(), m.group(0), first, last, precision, resolution, note))
         taken.append((m.start(), m.end()))
+        ref = _explicit_ref(m, sentence, published, future, day_first)
+        if ref is not None:
+            ref = _week_of(ref, sentence)
+            taken.append((ref.start, ref.end))
+            refs.append(ref)
 
     for m in _ORDINAL_DAY.finditer(sentence):
         if not free(m.start(), m.end()):
@@ -211,6 +311,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
         )
 
     for m in _WEEK.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
         which = m.group("which").lower()
         if published is None:
             refs.append(
@@ -236,6 +339,70 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
             )
         )
 
+    for m in _MONTH_REL.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        if published is None:
+            refs.append(_unresolved(m, "month", "relative month without a publication date"))
+            continue
+        which = m.group("which").lower()
+        year, month = published.year, published.month
+        if which in ("next", "the following", "the coming"):
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        elif which in ("last", "the previous"):
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        part = (m.group("part") or "").lower()
+        first, last = _month_span(year, month, part)
+        if which == "this" and part == "earlier":
+            last = published
+        elif which == "this" and part == "later":
+            first = published
+        refs.append(DateRef(m.start(), m.end(), m.group(0), first, last, "month", "resolved",
+                            f"month relative to publication date {published.isoformat()}"))
+
+    for m in _MONTH_EXPR.finditer(sentence):
+        if not (m.group("prep") or m.group("part") or m.group("y")) or not m.group("m")[0].isupper():
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        month = MONTHS[m.group("m").lower().rstrip(".")]
+        prep = (m.group("prep") or "").lower()
+        if m.group("y"):
+            year, resolution, note = int(m.group("y")), "explicit", "month and year written"
+        elif published is None:
+            refs.append(_unresolved(m, "month", "month written, year unknown: no publication date"))
+            continue
+        else:
+            if prep == "since":
+                ahead = False
+            elif prep in ("until", "till", "by", "before"):
+                ahead = True
+            else:
+                ahead = _clause_is_future(sentence, m.start(), future)
+            # a month after the publication month in a past-tense clause is last year's; one before
+            # it in a clause about what will happen is next year's ("the 15th round in January")
+            year = published.year
+            if not ahead and month > published.month:
+                year -= 1
+            elif ahead and month < published.month:
+                year += 1
+            resolution, note = "explicit", f"year from publication date {published.isoformat()}"
+        first, last = _month_span(year, month, m.group("part"))
+        refs.append(DateRef(m.start(), m.end(), m.group(0), first, last, "month", resolution, note))
+
+    for m in _DAY_REL.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        if published is None:
+            refs.append(_unresolved(m, "day", "relative day without a publication date"))
+            continue
+        when = published + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m.group("which").lower(), 0))
+        refs.append(DateRef(m.start(), m.end(), m.group(0), when, when, "day", "resolved",
+                            f"day relative to publication date {published.isoformat()}"))
+
     for m in _YEAR_REL.finditer(sentence):
         if published is None:
             continue
@@ -252,43 +419,92 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
                 f"year relative to publication date {published.isoformat()}",
             )
         )
+    refs = [replace(r, bound=_bound(sentence, r)) for r in refs]
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
 
+_UNTIL_WORDS = ("until", "till", "by", "before")
+
+
+def _bound(sentence: str, ref: DateRef) -> str | None:
+    """Whether the date expression is a deadline or end ("until"), a start ("since"), or neither."""
+    first_word = ref.text.split()[0].lower() if ref.text.split() else ""
+    before = sentence[max(0, ref.start - 20) : ref.start]
+    if first_word == "since" or _SINCE.search(before):
+        return "since"
+    if first_word in _UNTIL_WORDS or _DEADLINE.search(before):
+        return "until"
+    return None
+
+
 _SAID_ON = re.compile(
-    rf"\b(?:said|announced|reported|published|stated)\s+(?:on\s+)?(?P<when>{_MONTH}\s*\d{{1,2}})\b", re.I
+    rf"\b(?:said|announced|reported|published|stated)\s+(?:on\s+)?"
+    rf"(?P<when>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![\w]))",
+    re.I,
 )
+_HEAD_LINES = 6  # a dateline or "Published:" line sits under the headline, among the first lines
+
+
+def _year_near(month: int, day: int, written: list[date]) -> int | None:
+    """The year that puts (month, day) closest to the most recent full date written in the text."""
+    if not written:
+        return None
+    latest = max(written)
+    options = []
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: (abs((d - latest).days), d)).year if options else None
+
+
+def _publication_cue(text: str) -> tuple[tuple[int | None, int, int], str] | None:
+    """The date an article gives itself at its top: a dateline ("MEXICO CITY, July 31 (Brief) -"),
+    a "Published:" line, a line that is only a date, or "officials said on April 20" in the lede.
+    Dates deeper in the text ("announced on Oct. 23" three paragraphs down) are events, not cues."""
+    head = [line.strip() for line in text.split("\n") if line.strip()][:_HEAD_LINES]
+    for line in head:
+        found = parse_dateline(line)
+        if found:
+            return found, f"dateline '{line[:40]}'"
+        published = PUBLISHED_LINE.match(line)
+        found = parse_short_date(published.group("rest")) if published else parse_short_date(line, whole=True)
+        if found:
+            return found, f"line '{line[:40]}'"
+    # the lede: the first line that is prose (a sentence), not a headline or a label
+    lede = next((line for line in head if line.endswith((".", '"', "”", "’", "'"))), None)
+    said = _SAID_ON.search(lede) if lede else None
+    if said:
+        found = parse_short_date(said.group("when"))
+        if found:
+            return found, f"'{said.group(0)}' in the lede"
+    return None
 
 
 def infer_published(text: str, year_hint: int | None = None) -> tuple[date | None, str]:
     """A publication date read from the article's own cues, and how it was found.
 
-    "officials said on April 20" early in the text gives the date; the year comes from a full date
-    written in the text (the most recent one), else from `year_hint`; None without a year.
+    The cue is a dateline, a "Published:" line or "said on <date>" in the lede (see
+    _publication_cue). Its year is the written one, else the one that puts the cue nearest the
+    most recent full date written in the text, else `year_hint`; without any, None: a bare
+    "since 2017" or "1987" says nothing about when the article was written.
     """
-    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", text)]
-    year = max(years) if years else year_hint
+    cue = _publication_cue(text)
+    if cue is None:
+        return None, "no dateline, 'Published:' line or 'said on <date>' in the lede"
+    (year, month, day), how = cue
+    why = "written"
     if year is None:
-        return None, "no year written in the text"
-    match = _SAID_ON.search(text)
-    if match:
-        parts = match.group("when").replace(".", " ").split()
-        try:
-            when = date(year, MONTHS[parts[0].lower()], int(parts[1]))
-        except (KeyError, ValueError):
-            when = None
-        if when:
-            return when, f"publication date inferred from '{match.group(0)}' with year {year} from the text"
-    candidates: list[date] = []
-    for m in _EXPLICIT.finditer(text):
-        try:
-            candidates.append(
-                date(int(m.group("y") or year), MONTHS[m.group("m1").lower().rstrip(".")], int(m.group("d1")))
-            )
-        except ValueError:
-            continue
-    if candidates:
-        latest = max(candidates)
-        return latest, f"publication date inferred as the most recent date written ({latest.isoformat()})"
-    return None, "no explicit date in the text"
+        year = _year_near(month, day, full_dates(text))
+        why = "from the full dates written in the text"
+    if year is None:
+        year, why = year_hint, "from the hint"
+    if year is None:
+        return None, f"{how} gives month and day only, and no full date in the text gives the year"
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None, f"{how} is not a calendar date in {year}"
+    return when, f"publication date from {how}, year {year} {why}"

@@ -41,7 +41,9 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
             status_updates.append(update)
         for tariff in tariffs:
             previous_imposer = tariff.imposed_by or previous_imposer
-        refs = [r for r in find_dates(sentence.text, doc.published) if r.first and r.precision == "day"]
+        # a deadline or a start ("before July 8", "since Aug. 1") is not when a position was stated
+        refs = [r for r in find_dates(sentence.text, doc.published)
+                if r.first and r.precision == "day" and r.bound is None]
         stated_on = refs[0].first if refs else None
         ex.statements.extend(
             extract_statements(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from kg.extract.dates import find_dates
 from kg.extract.sentences import SentenceSpan
 from kg.model import Figure, Mention, Statement
 
@@ -34,6 +36,14 @@ _KINDS = [
     ),
 ]
 _AGREE_TO_HOLD = re.compile(r"^(hold|meet)\b", re.I)
+# "the proposed agreement", "a newly suggested text": a participle used as an adjective, no proposal
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|your|any|every|each|such|no)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+# what joins a date to what was agreed: "agreed on Sunday to a framework deal", "agreed on 12 May that"
+_AFTER_DATE = re.compile(r"^[\s,]*(?:(?:to|that|on)\b\s*)?", re.I)
 # "as agreed on during a meeting on Friday": a reference to an agreement, not its content
 _NO_CONTENT = re.compile(r"^(during|at|in|on|with|by|after|before|last|earlier|previously)\b", re.I)
 
@@ -41,12 +51,26 @@ _NO_CONTENT = re.compile(r"^(during|at|in|on|with|by|after|before|last|earlier|p
 _TWO_SIDES = re.compile(r"\b(two sides|both sides|both countries|the two countries)\b", re.I)
 
 
-def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> tuple[list[str], str] | None:
-    """The grammatical subject of the statement verb: the entities it names (the head's first, then
-    a coordinated one: "Korea and the U.S."; a possessor or a title's country is not one), and its text.
+@dataclass(frozen=True)
+class _Subject:
+    """The grammatical subject of a statement verb, as far as entities go."""
+
+    heads: list[str]  # entities named by the head and its conjuncts: "Korea and the U.S."
+    inside: list[str]  # entities named anywhere in it: "Japan's negotiators", "Indian officials"
+    text: str
+    pronoun: bool  # "he", "they", "which": the entity is in an earlier clause
+
+
+_ENTITY_KINDS = ("person", "organization", "country")
+# "BRUSSELS - The EU agreed ...": the parser may take the dateline for the subject
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’\- ]+(?:,\s*[A-Z][\w.'’ ]+)?\s*(?:\([^)]*\)\s*)?[-–—]")
+
+
+def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> _Subject | None:
+    """The grammatical subject of the statement verb at `verb_at`. None without a parse or a subject.
 
     Climbs from a purpose or complement clause to the verb that has a subject ("Trump met with
-    Akazawa ... to press for X": Trump). None without a parse or a subject.
+    Akazawa ... to press for X": Trump); a passive's agent is the subject ("was requested by Japan").
     """
     if sentence.tokens is None:
         return None
@@ -55,32 +79,90 @@ def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> t
         if verb is None:
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects:
-            subject = subjects[0]
+            subject = agents[0] if subjects[0].dep_ == "nsubjpass" and agents else subjects[0]
             begin, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+            dateline = _DATELINE_HEAD.match(sentence.text)
+            if dateline and end - sentence.start <= dateline.end():
+                return None
             heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+
+            def ref_at(offset: int) -> str | None:
+                return next((m.ref for m in mentions if m.ref and m.kind in _ENTITY_KINDS
+                             and m.start <= offset < m.end), None)
+
             refs: list[str] = []
             for head in heads:
-                ref = next((m.ref for m in mentions if m.ref and m.kind in ("person", "organization", "country")
-                            and m.start <= head.idx < m.end), None)
+                ref = ref_at(head.idx)
                 if ref and ref not in refs:
                     refs.append(ref)
-            return refs, sentence.tokens.doc.text[begin:end]
+            inside: list[str] = []
+            for m in mentions:
+                if m.ref and m.kind in _ENTITY_KINDS and begin <= m.start and m.end <= end and m.ref not in inside:
+                    inside.append(m.ref)
+            return _Subject(refs, inside, sentence.tokens.doc.text[begin:end], subject.pos_ == "PRON")
         if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "prep", "aux"):
             return None
         verb = verb.head
     return None
 
 
+def _coordinated(sentence: SentenceSpan, first: Mention, second: Mention, verb_at: int) -> bool:
+    """Whether "<first> and <second> <verb>" is written: two entities joined as one subject."""
+    between = sentence.text[first.end - sentence.start : second.start - sentence.start]
+    gap = sentence.text[second.end - sentence.start : verb_at]
+    return first.ref != second.ref and bool(re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", between, re.I)) and (
+        not gap.strip()
+    )
+
+
+def _is_attributive(sentence: SentenceSpan, at: int) -> bool:
+    """Whether the participle at `at` modifies a noun ("the proposed agreement") instead of being
+    the statement's verb: the parse says so (amod), or a determiner stands before it."""
+    if _ATTRIBUTIVE.search(sentence.text[max(0, at - 40) : at]):
+        return True
+    if sentence.tokens is None:
+        return False
+    token = next((t for t in sentence.tokens if t.idx == sentence.start + at), None)
+    return token is not None and token.dep_ in ("amod", "compound")
+
+
+def _strip_leading_date(content: str) -> str:
+    """The content without a date that opens it: "agreed on Sunday to a framework deal" agreed to
+    "a framework deal"; the date is when, not what."""
+    refs = find_dates(content, None)
+    if not refs or refs[0].start != 0:
+        return content
+    rest = content[refs[0].end :]
+    joint = _AFTER_DATE.match(rest)
+    return (rest[joint.end() :] if joint else rest).strip()
+
+
+# Currency marks, longest first: "US$", "S$" (Singapore), "C$", "A$", "HK$", "NZ$" before a bare "$";
+# ISO codes; "¥" is the yen unless written "CN¥" or "RMB".
+_CURRENCY = {
+    "us$": "USD", "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD", "c$": "CAD", "ca$": "CAD",
+    "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD",
+    "nzd": "NZD", "nt$": "TWD", "r$": "BRL", "₩": "KRW", "krw": "KRW", "€": "EUR", "eur": "EUR",
+    "£": "GBP", "gbp": "GBP", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "JPY", "jpy": "JPY",
+    "₹": "INR", "inr": "INR", "rs.": "INR", "rs": "INR", "chf": "CHF", "mxn": "MXN", "mex$": "MXN",
+}
+_MARKS = sorted((c for c in _CURRENCY if not c.isalpha()), key=len, reverse=True)
+_CODES = sorted((c for c in _CURRENCY if c.isalpha()), key=len, reverse=True)
 _MONEY = re.compile(
-    r"(?P<cur>\$|US\$|USD\s?|₩|KRW\s?|€|EUR\s?)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|bn|tn|m)?\b",
+    r"(?P<cur>(?<![A-Za-z])(?:" + "|".join(re.escape(m) for m in _MARKS) + r")"
+    r"|\b(?:" + "|".join(_CODES) + r")\s?)"
+    r"\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|crore|lakh|bn|tn|cr|m)?\b",
     re.I,
 )
+# "US$750 billion (S$960 billion)": the bracketed amount converts the one before it
+_CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|some|nearly|approximately)?\s*$", re.I)
 _TROOPS = re.compile(
     r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w.]+\s+)?(?:troops|soldiers|service members)\b", re.I
 )
-_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "₩": "KRW", "krw": "KRW", "€": "EUR", "eur": "EUR"}
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6,
+          "crore": 1e7, "cr": 1e7, "lakh": 1e5}
 
 
 def extract_statements(
@@ -92,11 +174,18 @@ def extract_statements(
     two_sides: list[str],
     next_id: int,
 ) -> list[Statement]:
-    """Statements in one sentence; the actor is the verb's subject, else the nearest entity before it."""
+    """Statements in one sentence; the actor is the verb's subject (or, for a pronoun, the nearest
+    entity before the verb). A subject that names no entity ("industry bodies", "analysts") makes
+    no statement: the nearest country is not who spoke."""
     found: list[Statement] = []
     for kind, pattern in _KINDS:
         for match in pattern.finditer(sentence.text):
-            content = match.group("content").strip()
+            verb = sentence.text[match.start() : match.start("content")].split()[0]
+            if verb.lower().endswith("ed") and _is_attributive(sentence, match.start()):
+                continue
+            content = _strip_leading_date(match.group("content").strip())
+            if not content:
+                continue
             if kind == "agreement" and _AGREE_TO_HOLD.match(content) and meeting is None:
                 continue
             if _NO_CONTENT.match(content):
@@ -106,26 +195,34 @@ def extract_statements(
                 for m in mentions
                 if m.ref
                 and m.end - sentence.start <= match.start()
-                and m.kind in ("person", "organization", "country")
+                and m.kind in _ENTITY_KINDS
             ]
             after = [
                 m
                 for m in mentions
                 if m.ref
                 and m.start - sentence.start >= match.start()
-                and m.kind in ("person", "organization", "country")
+                and m.kind in _ENTITY_KINDS
             ]
             subject = _subject(sentence, match.start(), mentions)
             counterpart: str | None = None
-            if subject is not None and len(subject[0]) >= 2:
+            if subject is not None and len(subject.heads) >= 2:
                 # "Korea and the U.S. reached an agreement": the first is the actor, the other its counterpart
-                actor, counterpart = subject[0][0], subject[0][1]
-            elif subject is not None and subject[0]:
-                actor = subject[0][0]
-            elif (subject is None or _TWO_SIDES.search(subject[1])) and two_sides and _TWO_SIDES.search(
+                actor, counterpart = subject.heads[0], subject.heads[1]
+            elif subject is not None and subject.heads:
+                actor = subject.heads[0]
+            elif (subject is None or _TWO_SIDES.search(subject.text)) and two_sides and _TWO_SIDES.search(
                 sentence.text[: match.start()]
             ):
                 actor = "+".join(two_sides[:2])
+            elif subject is not None and not subject.pronoun:
+                # "Japan's negotiators asked": the entity the subject names speaks; none, nobody
+                if not subject.inside:
+                    continue
+                actor = subject.inside[0]
+            elif subject is None and len(before) >= 2 and _coordinated(sentence, before[-2], before[-1], match.start()):
+                # no usable parse, but "The United States and China agreed": both, first one acting
+                actor, counterpart = before[-2].ref or "", before[-1].ref
             elif before:
                 actor = before[-1].ref or ""
             else:
@@ -160,7 +257,12 @@ def extract_figures(
     found: list[Figure] = []
     text = sentence.text
     subject = next((m.ref for m in mentions if m.kind == "country" and m.ref), None)
+    previous_end = -1
     for match in _MONEY.finditer(text):
+        converts = previous_end >= 0 and bool(_CONVERSION.search(text[previous_end : match.start()]))
+        previous_end = match.end()
+        if converts:
+            continue
         value = float(match.group("num").replace(",", "")) * _SCALE.get(
             (match.group("scale") or "").lower(), 1.0
         )
