@@ -44,6 +44,7 @@ def test_extract_meetings_later_that_day_is_another_meeting_on_that_date() -> No
     assert second.date_resolution == "resolved" and "Later that afternoon" in (second.date_note or "")
     assert "Scott Bessent" in _names(ex, second) and "Howard Lutnick" not in _names(ex, second)
     assert second.venue == "Treasury Department"
+    assert second.location == "Washington"  # the same day, the same city: nothing says otherwise
 
 
 @pytest.mark.parametrize(

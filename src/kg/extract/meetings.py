@@ -168,8 +168,8 @@ def _meeting_date(text: str, published: date | None, trigger_start: int | None =
     publishing, not a year, and not the day of a journey to the meeting ("leave on Tuesday to attend
     the summit")."""
     for ref in find_dates(text, published):
-        if not (allowed(ref.start) or allowed(ref.end - 1)):
-            continue
+        if not (allowed(ref.start) or allowed(ref.end - 1)) or ref.bound:
+            continue  # another clause's date, or a deadline or start ("by November", "since April")
         if _SAID_DATE.search(text[max(0, ref.start - 25) : ref.start]) or ref.precision == "year":
             continue
         if trigger_start is not None and ref.end <= trigger_start and _TRAVEL.search(text[: ref.start]):
@@ -625,6 +625,9 @@ class MeetingBuilder:
             meeting.round = round_no
         self._add_participants(meeting, inside, own)
         self._describe(meeting, text, inside, sentence.start, trigger.end(), sentence.tokens, allowed)
+        if same_day is not None and existing is None and not meeting.location and self.current is not None:
+            # "Later that afternoon, Ahn met the USTR": on the same day, in the same city unless told
+            meeting.location = self.current.location
         if ref and _sharper(ref, meeting, text):
             _set_date(meeting, ref)
         elif ref is None and meeting.date_note is None and self.published is None:
