@@ -250,3 +250,19 @@ def test_extract_meetings_dateline_is_not_the_subject() -> None:
     )
     (meeting,) = ex.meetings
     assert sorted(meeting.countries) == ["CA", "MX"]
+
+
+@pytest.mark.parametrize(
+    ("text", "round_no", "start", "location", "status"),
+    [
+        ("The ministers reviewed the ninth negotiating round, held in Canberra from 3 to 7 March, and set new "
+         "targets.\n", 9, date(2025, 3, 3), "Canberra", "held"),
+        ("The 10th round will take place in Wellington in the week of 14 July.\n", 10, date(2025, 7, 14),
+         "Wellington", "planned"),
+    ],
+)
+def test_extract_meetings_numbered_round_is_an_event(text: str, round_no: int, start: date, location: str,
+                                                     status: str) -> None:
+    ex = _extract(text, date(2025, 6, 12))
+    (meeting,) = ex.meetings
+    assert (meeting.round, meeting.start, meeting.location, meeting.status) == (round_no, start, location, status)

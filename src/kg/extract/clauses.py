@@ -188,11 +188,24 @@ def _clause_tokens(predicate: Token, anchor: Token) -> set[int]:
                 stack.append(child)
                 continue
             if child.dep_ in _OTHER_CLAUSE or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
-                continue
+                if not _reduced_relative(child, anchor):
+                    continue
             if child.dep_ == "prep" and child.lower_ in _TEMPORAL:
                 continue  # "... before being invited to the White House": another event
             stack.append(child)
     return keep
+
+
+def _reduced_relative(clause: Token, anchor: Token) -> bool:
+    """"the 14th round, held in Brussels from 6 to 10 October": a subjectless participle right after
+    the event's noun describes it, though the parser may hang it on the main verb."""
+    if clause.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    noun = anchor
+    while noun.dep_ in ("amod", "compound", "nummod", "det") and noun.head.i != noun.i:
+        noun = noun.head
+    doc = clause.doc
+    return clause.i >= 2 and doc[clause.i - 1].text == "," and doc[clause.i - 2].i == noun.right_edge.i
 
 
 def _simultaneous(predicate: Token) -> bool:

@@ -41,7 +41,8 @@ _INTERVIEW = re.compile(
 )
 _TOLD = re.compile(r"\b(?:told|telling|tells)\s+(?:the\s+)?", re.I)
 _NEW_CUE = re.compile(
-    r"\b(held|hold|holding|holds|met|meet|meets|began|begin|kick(?:ed|s)? off|launch(?:ed)?|"
+    r"\b(held|hold|holding|holds|met|meet|meets|began|begin|kick(?:ed|s)? off|launch(?:ed)?|take place|"
+    r"takes place|took place|"
     r"sat down|convened?|attend|during an? [\w\s-]{0,30}(?:meeting|summit)|"
     r"round of|\d\+\d|(?:first|second|third|fourth|fifth|new) round)\b",
     re.I,
@@ -570,7 +571,7 @@ class MeetingBuilder:
                 referred = self._refer(sentence, mentions, coref, ref)
                 if referred is not None:
                     return referred
-            if name is None and fmt is None and not sides:
+            if name is None and fmt is None and not sides and round_no is None:
                 return None
         written_back = _coref(text, max(0, trigger.start() - 12), trigger.end())
         if (
