@@ -74,3 +74,15 @@ def test_extract_tariffs_products_continuing_rate_after_a_tariff_sentence() -> N
     assert _products(text) == {25.0: ["steel"], 10.0: ["copper"]}
     # the same words with no tariff before them are no tariff
     assert _products("Thai copper will stay at 10 per cent for now.\n") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tariffs could cut exports by 10%, economists said.\n",
+        "Analysts expect growth of 2% despite the tariffs.\n",
+        "Thai exports to the US fell 12% after the tariffs.\n",
+    ],
+)
+def test_extract_tariffs_products_economic_quantities_are_no_rates(sentence: str) -> None:
+    assert _products("Washington put a 25 percent tariff on Thai steel.\n" + sentence) == {25.0: ["steel"]}

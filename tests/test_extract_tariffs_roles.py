@@ -162,3 +162,43 @@ def test_extract_tariffs_roles_country_inside_a_name_is_no_party() -> None:
     ex = _extract(text, {"Canada": ("country", "CA"), "United States": ("country", "US"), "Mexico": ("country", "MX")})
     tariff = _by_rate(ex)[35.0]
     assert (tariff.imposed_by, tariff.applies_to, tariff.status) == ("US", "CA", "in force")
+
+
+def test_extract_tariffs_roles_article_imposer_carried_only_while_single() -> None:
+    text = (
+        "Brazil raised its tariff on Vietnamese sugar to 20 percent.\n"
+        "\n"
+        "Washington put a 30 percent tariff on Thai rice.\n"
+        "\n"
+        "A 12 per cent duty applies to wheat.\n"
+    )
+    # two imposers named so far: the third paragraph's imposer is not guessed
+    assert _by_rate(_extract(text))[12.0].imposed_by is None
+    single = "Brazil raised its tariff on Vietnamese sugar to 20 percent.\n\nA 12 per cent duty applies to wheat.\n"
+    assert _by_rate(_extract(single))[12.0].imposed_by == "BR"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two subjects and no target: the subject tells nothing of who imposes
+        ("Vietnam, Brazil settle on 15% coffee tariff\n", (None, None)),
+        # the subject that is not the target
+        ("Vietnam and Washington seal deal setting 20% levy on Vietnamese exports\n", ("US", "VN")),
+    ],
+)
+def test_extract_tariffs_roles_headline_subjects(text: str, expected: tuple[str | None, str | None]) -> None:
+    tariff = next(iter(_by_rate(_extract(text)).values()))
+    assert (tariff.imposed_by, tariff.applies_to) == expected
+
+
+def test_extract_tariffs_roles_unknown_party_keeps_target_open() -> None:
+    text = "Washington put a 25 percent tariff on Vietnamese steel.\nA 10% duty on Turkish steel remains in effect.\n"
+    tariff = _by_rate(_extract(text))[10.0]
+    assert (tariff.imposed_by, tariff.applies_to) == ("US", None)
+
+
+def test_extract_tariffs_roles_dateline_is_not_the_subject() -> None:
+    text = "BRASILIA (Wire) - Washington and Brazil agreed that Brazilian coffee will face a 15% tariff.\n"
+    tariff = _by_rate(_extract(text, {"BRASILIA": ("country", "BR")}))[15.0]
+    assert (tariff.imposed_by, tariff.applies_to, tariff.status) == ("US", "BR", "agreed")

@@ -104,3 +104,21 @@ def test_extract_tariffs_status_later_sentence_dates_the_levy() -> None:
         "That levy took effect on August 7, on top of the 10 per cent tariff in force since May 2.\n"
     )
     assert _statuses(text, THAI) == {20.0: ("in force", date(2025, 8, 7)), 10.0: ("in force", date(2025, 5, 2))}
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "expected"),
+    [
+        ("Tariffs on Thai rice would rise to 200% if talks fail.\n", 200.0, ("threatened", "sectoral")),
+        ("Thailand hit back with an 84 percent tariff on U.S. goods.\n", 84.0, (None, "retaliatory")),
+        ("Thailand has imposed a 25 per cent surtax on U.S. steel since March 13.\n", 25.0, ("in force", "sectoral")),
+        ("Washington doubled its tariff on Thai goods to 50 per cent.\n", 50.0, ("in force", "other")),
+    ],
+)
+def test_extract_tariffs_status_and_kind_words(text: str, rate: float, expected: tuple[str | None, str]) -> None:
+    names = {"Thai": ("country", "TH"), "Thailand": ("country", "TH"), "Washington": ("country", "US"),
+             "U.S.": ("country", "US")}
+    ex = extraction_from_names(text, date(2025, 9, 1), names)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    tariff = next(t for t in ex.tariffs if t.rate_percent == rate)
+    assert (tariff.status, tariff.kind) == expected

@@ -37,7 +37,8 @@ _ZERO = re.compile(
 # both sides lower their tariffs: neither is the imposer
 _MUTUAL = re.compile(r"\bzero-for-zero\b|\bboth sides\b|\bthe two sides\b|\beach other\b|\bmutual(?:ly)?\b", re.I)
 _MEASURE_WORD = (
-    r"(?:counter-?tariffs?|tariffs?|dut(?:y|ies)|levy|levies|tax(?:es)?|countermeasures?|safeguards?|surcharges?)"
+    r"(?:counter-?tariffs?|tariffs?|dut(?:y|ies)|levy|levies|tax(?:es)?|surtax(?:es)?|countermeasures?|safeguards?|"
+    r"surcharges?)"
 )
 _MEASURE = re.compile(r"\b" + _MEASURE_WORD + r"\b", re.I)
 # "tariff deal", "tariff negotiator": the word names talks about tariffs, not a measure
@@ -58,12 +59,20 @@ _NOT_A_RATE_BEFORE = re.compile(
     r"(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?$",
     re.I,
 )
+# "could cut exports by 10%", "growth of 2%": an economic quantity, unless it is the tariff's object
+# ("tariffs on Chinese imports by 10%")
+_NOT_A_RATE_QUANTITY = re.compile(
+    r"(?<!\bon )(?<!\bof )(?<!\bagainst )\b(?:exports?|imports?|trade|output|growth|gdp|sales|demand|prices|"
+    r"shipments|volumes?|profits?|revenues?|earnings|inflation|deficit|surplus|production|investment)\s+"
+    r"(?:by|of)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|around\s+)?$",
+    re.I,
+)
 _NOT_A_RATE_AFTER = re.compile(
     r"^\s+(?:of\s+(?:its|their|the|all|his|her|our|total|global)\b|stake\b|share\b|owned\b)", re.I
 )
 
 _KINDS = [
-    ("retaliatory", re.compile(r"\b(retaliat\w*|counter-?tariffs?|countermeasures?)\b", re.I)),
+    ("retaliatory", re.compile(r"\b(retaliat\w*|counter-?tariffs?|countermeasures?|hit(?:s|ting)? back)\b", re.I)),
     ("reciprocal", re.compile(r"\breciprocal\b", re.I)),
     ("universal", re.compile(r"\b(baseline|universal|across-the-board|blanket)\b", re.I)),
     (
@@ -85,7 +94,8 @@ _STATUS = [
     ),
     (
         "threatened",
-        re.compile(r"\bthreat\w*|\bwarn\w*|\bwould\s+(?:raise|impose|hike|slap|increase|levy|put|add)\b|"
+        re.compile(r"\bthreat\w*|\bwarn\w*|\bwould\s+(?:raise|impose|hike|slap|increase|levy|put|add|rise|climb|jump|"
+                   r"double|go up)\b|"
                    r"\b(?:could|would|may|might)\s+face\b", re.I),
     ),
     ("proposed", re.compile(r"\bpropos(?:e|es|ed|ing|al|als)\b", re.I)),
@@ -101,7 +111,9 @@ _STATUS = [
         re.compile(
             r"\b(?:implement\w*|imposed|impose[sd]?|in effect|in force|in place|took effect|taken effect|levied|"
             r"slapped|face[sd]?|facing|appl(?:y|ies|ied)|existing|current(?:ly)?|still stands|stay(?:s|ed)? at|"
-            r"remain(?:s|ed)? at|kept|keeps?|pay(?:s|ing)?|paid|attract(?:s|ed)?|charged)\b",
+            r"remain(?:s|ed)? at|kept|keeps?|pay(?:s|ing)?|paid|attract(?:s|ed)?|charged|"
+            # a change done: "Washington doubled its tariff", "which were raised to 30%"
+            r"raised|doubled|tripled|hiked|lowered|reduced|increased|slashed)\b",
             re.I,
         ),
     ),
@@ -154,7 +166,7 @@ _WEAK = re.compile(
 _PRONOUN_START = re.compile(r"^(?:it|they|which|this|these|those|he|she)\b", re.I)
 _COORDINATED = re.compile(r",|\band\b|\bas well as\b|\bplus\b|\bor\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|where|who)\b", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^-–—\n]{0,60}?)?\s[-–—]\s")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^-–—\n]{0,60}?)?(?:\s*\([^)\n]{0,30}\))?\s[-–—]\s")
 # Roles of a country mention, read from the words around it.
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|for|(?:imports?|goods|products|shipments|exports|" + PRODUCT_FORMS + r")\s+from)\s+"
@@ -210,6 +222,12 @@ _IMPOSER_VERB = re.compile(
 )
 _SUBJECT_LEAD = re.compile(r"^(?:(?:the|a|an|and|[A-Z][\w.'’-]*)[\s,]+){0,5}$")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
+# "a 10% duty on Turkish steel": the rate names a party the article's countries do not include, so the
+# paragraph's target is not carried to it
+_UNKNOWN_PARTY = re.compile(
+    r"^\s*(?:[\w\"“”'-]+\s+){0,3}?(?:on|from)\s+(?:the\s+)?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][a-z]"
+)
 _MEASURE_AFTER = re.compile(r"^\s*(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
 
 
@@ -517,13 +535,14 @@ class TariffContext:
     doc_id: str
     published: date | None
     text: str  # the whole document, to see paragraph breaks
-    article_imposer: str | None = None
+    stated_imposers: set[str] = field(default_factory=set)  # imposers the article's clauses name
     paragraph_imposer: str | None = None
     paragraph_target: str | None = None
     sentence_index: int = 0
     last_end: int = 0
     said: list[_Said] = field(default_factory=list)
     mutual: set[str] = field(default_factory=set)  # local ids of tariffs both sides apply
+    unknown_target: set[str] = field(default_factory=set)  # local ids whose target the article cannot name
     status_updates: list[tuple[str, str, date | None, Evidence]] = field(default_factory=list)
 
     def add_sentence(
@@ -542,7 +561,7 @@ class TariffContext:
         found = self._extract(sentence, mentions, person_country, next_id)
         for tariff in found:
             if tariff.imposed_by:
-                self.article_imposer = self.paragraph_imposer = tariff.imposed_by
+                self.paragraph_imposer = tariff.imposed_by
             if tariff.applies_to:
                 self.paragraph_target = tariff.applies_to
         return found
@@ -550,14 +569,16 @@ class TariffContext:
     def finish(self, tariffs: list[Tariff]) -> None:
         """Status changes stated later, then parties completed from the article's other tariffs."""
         apply_status_context(tariffs, self.status_updates)
-        _complete_parties([t for t in tariffs if t.local_id not in self.mutual])
+        _complete_parties([t for t in tariffs if t.local_id not in self.mutual],
+                          {t.local_id for t in tariffs if t.local_id in self.unknown_target})
 
     # one sentence ---------------------------------------------------------------------------------
 
     def _accepts(self, text: str, rate: _Rate, clause: _Clause) -> bool:
         """A rate of a tariff, not a share or a market move: a tariff word in its clause or next to it,
         else a rate word or a continuing verb ("will stay at") just after a tariff sentence."""
-        if _NOT_A_RATE_BEFORE.search(text[max(0, rate.start - 30) : rate.start]) or _NOT_A_RATE_AFTER.match(
+        before = text[max(0, rate.start - 40) : rate.start]
+        if _NOT_A_RATE_BEFORE.search(before) or _NOT_A_RATE_QUANTITY.search(before) or _NOT_A_RATE_AFTER.match(
             text[rate.end :]
         ):
             return False
@@ -610,7 +631,7 @@ class TariffContext:
             kinds[i] = kind
             mutual = bool(_MUTUAL.search(text, clause.start, clause.end))
             imposer, target, imposer_from = (None, None, "none") if mutual else self._parties(
-                roles, subjects, clauses, ci, rate
+                text, roles, subjects, clauses, ci, rate
             )
             status = _status_in(text, lo, hi)
             if status is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
@@ -664,6 +685,8 @@ class TariffContext:
             )
             if mutual:
                 self.mutual.add(tariff.local_id)
+            if target is None and _UNKNOWN_PARTY.match(text[rate.end : clause.end]):
+                self.unknown_target.add(tariff.local_id)
             found.append(tariff)
             by_rate[i] = tariff
         # a change shares its products and kind: "lowered the tariff on cars from 25 percent to 15 percent"
@@ -686,21 +709,27 @@ class TariffContext:
         return found
 
     def _parties(
-        self, roles: list[_Role], subjects: list[str], clauses: list[_Clause], ci: int, rate: _Rate
+        self, text: str, roles: list[_Role], subjects: list[str], clauses: list[_Clause], ci: int, rate: _Rate
     ) -> tuple[str | None, str | None, str]:
         """(imposer, target, where the imposer came from): the rate's clause, an earlier clause, the
         sentence's subject (imposer only), the paragraph, the article (imposer only)."""
         imposer, imposer_from = _pick(roles, clauses, ci, rate, "imposer", None)
         target, _ = _pick(roles, clauses, ci, rate, "target", imposer)
         if imposer is None:
-            subject = next((s for s in subjects if s != target), None)
-            if subject:
-                imposer, imposer_from = subject, "subject"
+            # "EU and U.S. seal deal setting 15% levy on European exports": the subject that is not the
+            # target; two ("Korea, US settle on 15% tariff") say nothing of who imposes
+            others = [s for s in subjects if s != target]
+            if len(others) == 1:
+                imposer, imposer_from = others[0], "subject"
             elif self.paragraph_imposer and self.paragraph_imposer != target:
                 imposer, imposer_from = self.paragraph_imposer, "paragraph"
-            elif self.article_imposer and self.article_imposer != target:
-                imposer, imposer_from = self.article_imposer, "article"
-        if target is None and self.paragraph_target and self.paragraph_target != imposer:
+            elif len(self.stated_imposers) == 1 and target not in self.stated_imposers:
+                # across paragraphs only while the article has named a single imposer
+                imposer, imposer_from = next(iter(self.stated_imposers)), "article"
+        if imposer and imposer_from in ("clause", "sentence", "subject"):
+            self.stated_imposers.add(imposer)
+        if target is None and self.paragraph_target and self.paragraph_target != imposer \
+                and not _UNKNOWN_PARTY.match(text[rate.end : clauses[ci].end]):
             target = self.paragraph_target
         return imposer, target, imposer_from
 
@@ -762,16 +791,17 @@ def _lowered(tariff: Tariff, by: float) -> None:
     tariff.evidence[0] = dataclasses.replace(first, confidence=round(max(0.5, first.confidence - by), 2))
 
 
-def _complete_parties(tariffs: list[Tariff]) -> None:
+def _complete_parties(tariffs: list[Tariff], keep_target_open: set[str]) -> None:
     """A tariff whose sentence left a party open takes it from the article's other statements of it.
 
     "The 30% rate had been set out in a letter from Trump" is the 30% on Mexico stated earlier; a
     headline's "the 50% tariff wall still stands" is the 50% the body says the US levies on India.
     Then an article that names one target of an imposer's tariffs is about that target, and one that
-    names one imposer of tariffs on a target is about that imposer.
+    names one imposer of tariffs on a target is about that imposer. A tariff on a party the article's
+    countries do not include ("a 10% duty on Turkish steel") keeps its target open.
     """
     for tariff in tariffs:
-        if tariff.imposed_by and tariff.applies_to:
+        if (tariff.imposed_by and tariff.applies_to) or tariff.local_id in keep_target_open:
             continue
         same = [
             t for t in tariffs
@@ -784,7 +814,7 @@ def _complete_parties(tariffs: list[Tariff]) -> None:
             tariff.imposed_by, tariff.applies_to = next(iter(parties))
             _lowered(tariff, 0.1)
     for tariff in tariffs:
-        if tariff.imposed_by and not tariff.applies_to:
+        if tariff.imposed_by and not tariff.applies_to and tariff.local_id not in keep_target_open:
             targets = {t.applies_to for t in tariffs if t.imposed_by == tariff.imposed_by and t.applies_to}
             if len(targets) == 1:
                 tariff.applies_to = next(iter(targets))
