@@ -322,10 +322,21 @@ def test_ask_sample_tariffs_on(store: Any, imposer: str, target: str) -> None:
 
 def test_ask_sample_tariffs_on_status(store: Any) -> None:
     result = ask(store, "tariffs-on", {"imposer": "United States", "target": "South Korea"})
-    status: dict[str, set[str]] = {}
-    for kind, value in zip(_col(result, "kind"), _col(result, "status"), strict=True):
-        status.setdefault(kind, set()).add(value)
-    assert status == {"reciprocal": {"suspended"}, "sectoral": {"in force"}}
+    # each source with the status its own article gives: 001 states none for the sectoral tariffs
+    status: dict[tuple[str, str], set[str]] = {}
+    for kind, doc, value in zip(_col(result, "kind"), _col(result, "doc"), _col(result, "status"), strict=True):
+        status.setdefault((kind, doc[:3]), set()).add(value)
+    assert status == {
+        ("reciprocal", "001"): {"suspended"},
+        ("sectoral", "001"): {""},
+        ("sectoral", "002"): {"in force"},
+    }
+
+
+def test_ask_sample_rate_history_status_per_source(store: Any) -> None:
+    result = ask(store, "rate-history", {"product": "steel"})
+    docs = [doc[:3] for doc in _col(result, "doc")]
+    assert dict(zip(docs, _col(result, "status"), strict=True)) == {"001": "", "002": "in force"}
 
 
 def test_ask_sample_timeline_between(store: Any) -> None:

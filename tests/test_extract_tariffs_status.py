@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from handmade import extraction_from_names
 from kg.extract.events import extract_events
 from kg.extract.sentences import without_speech
@@ -49,3 +51,74 @@ def test_extract_sentences_without_speech_blanks_long_quotes_only() -> None:
     # an opening typeset quote left open until the end of the sentence
     assert without_speech("Ahn stated, \u201cWith both sides agreeing to launch talks, we now have a channel.") \
         == "Ahn stated, " + " " * len("\u201cWith both sides agreeing to launch talks, we now have a channel.")
+
+
+def _statuses(text: str, names: dict[str, tuple[str, str]]) -> dict[float, tuple[str | None, date | None]]:
+    ex = extraction_from_names(text, date(2025, 9, 1), names)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    return {t.rate_percent: (t.status, t.effective_from) for t in ex.tariffs if t.rate_percent is not None}
+
+
+THAI = {"Thai": ("country", "TH"), "Washington": ("country", "US"), "Vietnamese": ("country", "VN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each rate its own clause's status word
+        (
+            "Under the pact, the tariff on Thai goods will be set at 19%, instead of the 36% that Washington "
+            "threatened in a July letter.\n",
+            {19.0: ("agreed", None), 36.0: ("threatened", None)},
+        ),
+        # "it was suspended" goes with the rate before it; the last clause has its own status and date
+        (
+            "The rate announced on April 2 on Thai goods was 46%, but it was suspended for 90 days, and a 10% "
+            "baseline levy has been in force since April 5.\n",
+            {46.0: ("suspended", None), 10.0: ("in force", date(2025, 4, 5))},
+        ),
+        # the old rate of "from X to Y" is the previous one; the new one is what the deal set
+        (
+            "Under the deal, Washington will cut its tariff on Thai rice from 35% to 12%.\n",
+            {35.0: ("previous", None), 12.0: ("agreed", None)},
+        ),
+        # "Agreement" inside a name says nothing about the measure
+        (
+            "Thai goods outside the Chile-Thailand Free Trade Agreement face a 12% duty.\n",
+            {12.0: ("in force", None)},
+        ),
+        # a measure still to come is not in force; one that took effect on a date is
+        (
+            "A 20% tariff will apply to Thai copper.\nA 15% duty on Thai rice took effect on March 1.\n",
+            {20.0: (None, None), 15.0: ("in force", date(2025, 3, 1))},
+        ),
+    ],
+)
+def test_extract_tariffs_status_per_rate(text: str, expected: dict[float, tuple[str | None, date | None]]) -> None:
+    assert _statuses(text, THAI) == expected
+
+
+def test_extract_tariffs_status_later_sentence_dates_the_levy() -> None:
+    text = (
+        "Washington announced an additional 20 per cent tariff on Vietnamese goods.\n"
+        "That levy took effect on August 7, on top of the 10 per cent tariff in force since May 2.\n"
+    )
+    assert _statuses(text, THAI) == {20.0: ("in force", date(2025, 8, 7)), 10.0: ("in force", date(2025, 5, 2))}
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "expected"),
+    [
+        ("Tariffs on Thai rice would rise to 200% if talks fail.\n", 200.0, ("threatened", "sectoral")),
+        ("Thailand hit back with an 84 percent tariff on U.S. goods.\n", 84.0, (None, "retaliatory")),
+        ("Thailand has imposed a 25 per cent surtax on U.S. steel since March 13.\n", 25.0, ("in force", "sectoral")),
+        ("Washington doubled its tariff on Thai goods to 50 per cent.\n", 50.0, ("in force", "other")),
+    ],
+)
+def test_extract_tariffs_status_and_kind_words(text: str, rate: float, expected: tuple[str | None, str]) -> None:
+    names = {"Thai": ("country", "TH"), "Thailand": ("country", "TH"), "Washington": ("country", "US"),
+             "U.S.": ("country", "US")}
+    ex = extraction_from_names(text, date(2025, 9, 1), names)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    tariff = next(t for t in ex.tariffs if t.rate_percent == rate)
+    assert (tariff.status, tariff.kind) == expected

@@ -87,6 +87,40 @@ def test_resolve_tariffs_report_without_target_joins_the_one_named_elsewhere() -
     assert res.ids[("b.txt", "t1")] not in (res.ids[("a.txt", "t1")], res.ids[("c.txt", "t1")])
 
 
+def test_resolve_tariffs_bare_rate_stays_in_its_article() -> None:
+    # "a 30% tariff by the US" with no target, kind or products: not another article's 30% on Brazil
+    a, b, c = _doc("a.txt", []), _doc("b.txt", []), _doc("c.txt", [])
+    a.tariffs.append(Tariff("t1", 30.0, "other", [], "US", "BR"))
+    b.tariffs.append(Tariff("t1", 30.0, "other", [], "US", None))
+    c.tariffs.append(Tariff("t1", 30.0, "other", [], "US", None))
+    res = resolve([a, b, c])
+    assert len({res.ids[(d, "t1")] for d in ("a.txt", "b.txt", "c.txt")}) == 3
+    assert not any(m.rule.startswith("tariff") for m in res.merges)
+
+
+def test_resolve_tariffs_no_target_from_elsewhere_when_the_article_names_others() -> None:
+    # b is about Vietnam and Thailand: its steel tariff with no target is not a's tariff on India
+    a, b = _doc("a.txt", []), _doc("b.txt", [])
+    a.tariffs.append(Tariff("t1", 50.0, "sectoral", ["steel"], "US", "IN"))
+    b.tariffs.append(Tariff("t1", 20.0, "reciprocal", [], "US", "VN"))
+    b.tariffs.append(Tariff("t2", 50.0, "sectoral", ["steel"], "US", None))
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "t1")] != res.ids[("b.txt", "t2")]
+
+
+def test_resolve_tariffs_product_spellings_label_the_product() -> None:
+    from kg.model import Evidence
+
+    sentence = "Washington put a 25 percent tariff on Thai cars and aluminium."
+    a = _doc("a.txt", [])
+    a.tariffs.append(Tariff("t1", 25.0, "sectoral", ["automobiles", "aluminum"], "US", "TH",
+                            evidence=[Evidence("a.txt", 17, len(sentence) - 1, sentence, 0, "tariff.rate_with_measure",
+                                               0.9)]))
+    res = resolve([a])
+    assert res.alt_labels["product-automobiles"] == {"cars"}
+    assert res.alt_labels["product-aluminum"] == {"aluminium"}
+
+
 def test_resolve_statements_and_figures_merge_only_when_identical() -> None:
     a, b = _doc("a.txt", ["ahn"]), _doc("b.txt", ["ahn"])
     a.statements.append(Statement("s1", "request", "ahn", "US", "an exemption from tariffs"))

@@ -8,7 +8,7 @@ from kg.extract.dates import find_dates, infer_published
 from kg.extract.meetings import MeetingBuilder, doc_country_order
 from kg.extract.sentences import sentences_of
 from kg.extract.statements import extract_figures, extract_statements
-from kg.extract.tariffs import apply_status_context, extract_tariffs, status_from_context
+from kg.extract.tariffs import TariffContext
 from kg.model import DocExtraction, Mention
 
 
@@ -26,21 +26,12 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     media = {o.local_id for o in ex.organizations if o.kind == "media"}
     builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
     builder.person_ids = {p.local_id for p in ex.persons}
-    previous_imposer: str | None = None
-    status_updates = []
+    tariff_context = TariffContext(doc.doc_id, doc.published, doc.text)
     for sentence in sentences_of(doc.text, sdoc):
         end = sentence.start + len(sentence.text)
         inside: list[Mention] = [m for m in mentions if m.start >= sentence.start and m.end <= end]
         meeting_id = builder.add_sentence(sentence, inside)
-        tariffs = extract_tariffs(
-            sentence, inside, doc.published, doc.doc_id, person_country, previous_imposer, len(ex.tariffs) + 1
-        )
-        ex.tariffs.extend(tariffs)
-        update = status_from_context(sentence, doc.published, doc.doc_id)
-        if update is not None:
-            status_updates.append(update)
-        for tariff in tariffs:
-            previous_imposer = tariff.imposed_by or previous_imposer
+        ex.tariffs.extend(tariff_context.add_sentence(sentence, inside, person_country, len(ex.tariffs) + 1))
         # a deadline or a start ("before July 8", "since Aug. 1") is not when a position was stated
         refs = [r for r in find_dates(sentence.text, doc.published)
                 if r.first and r.precision == "day" and r.bound is None]
@@ -51,7 +42,7 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
             )
         )
         ex.figures.extend(extract_figures(sentence, inside, doc.doc_id, doc.published, len(ex.figures) + 1))
-    apply_status_context(ex.tariffs, status_updates)
+    tariff_context.finish(ex.tariffs)
     labels = {p.local_id: p.name for p in ex.persons}
     labels.update({o.local_id: o.name for o in ex.organizations})
     ex.meetings = builder.finish(labels, {p.local_id for p in ex.persons}, person_country)

@@ -1,24 +1,78 @@
-"""Tariff measures: rate, kind, products, imposing and target country, status, dates."""
+"""Tariff measures: rate, kind, products, imposing and target country, status, dates.
+
+Every rate is read in its own clause. A sentence is cut at ";", spaced dashes, contrast words
+("while", "but", "whereas", "although", "instead of"), ", and" and participle clauses (", averting
+a threatened 30 per cent levy"). The imposer and the target of a rate come from cues in its clause
+("Beijing will reduce its levies on US goods"), else from an earlier clause of the sentence, else
+from the sentence's subject (imposer only), else from earlier sentences of the paragraph (of the
+article, for the imposer). Status words count only in the rate's own stretch of its clause, never
+inside a proper name. Products are read on both sides of the rate, nearest first, never across
+another rate ("Steel and aluminum face 50 per cent sectoral tariffs, autos 25 per cent").
+
+`TariffContext` holds what one article has said so far; `finish` completes the article's tariffs
+from each other once every sentence is read.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
-from kg.extract.dates import find_dates
-from kg.extract.products import products_in
+from kg.extract.dates import DateRef, find_dates
+from kg.extract.products import PRODUCT_FORMS, product_spans
 from kg.extract.sentences import SentenceSpan
 from kg.model import Evidence, Mention, Tariff
+from kg.reference import country_by_iso
 
-_RATE = re.compile(r"\b(?P<rate>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?:percent|per cent|%)", re.I)
-_MEASURE = re.compile(r"\b(tariffs?|duty|duties|levy|levies|tax(?:es)?)\b", re.I)
-_CHANGE = re.compile(
-    r"\bfrom\s+(?P<old>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?:percent|per cent|%)\s+to\s+"
-    r"(?P<new>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?:percent|per cent|%)",
+_UNIT = r"\s*(?:-\s*)?(?:percent(?:age points?)?|per cent|%)"
+_RATE = re.compile(r"\b(?P<rate>\d{1,3}(?:\.\d+)?)" + _UNIT, re.I)
+# "from 25 to 15 percent": the first number shares the unit written after the second
+_BARE_FROM = re.compile(r"\bfrom\s+(?P<rate>\d{1,3}(?:\.\d+)?)\s+to\s+\d{1,3}(?:\.\d+)?" + _UNIT, re.I)
+# a rate of nothing: "enter the US tariff-free", "zero-for-zero tariffs on aircraft"
+_ZERO = re.compile(
+    r"\b(?:tariff|duty|levy)-free\b|\bzero-for-zero\b|\bzero(?:-|\s+)(?:tariffs?|duty|duties|rate)\b", re.I
+)
+# both sides lower their tariffs: neither is the imposer
+_MUTUAL = re.compile(r"\bzero-for-zero\b|\bboth sides\b|\bthe two sides\b|\beach other\b|\bmutual(?:ly)?\b", re.I)
+_MEASURE_WORD = (
+    r"(?:counter-?tariffs?|tariffs?|dut(?:y|ies)|levy|levies|tax(?:es)?|surtax(?:es)?|countermeasures?|safeguards?|"
+    r"surcharges?)"
+)
+_MEASURE = re.compile(r"\b" + _MEASURE_WORD + r"\b", re.I)
+# "tariff deal", "tariff negotiator": the word names talks about tariffs, not a measure
+_NOT_A_MEASURE = re.compile(r"^\s+(?:deals?|talks|negotiat\w*|agreements?|pacts?|truce|team|chief|officials?)\b", re.I)
+# "The 30% rate", "leaving a rate of 10 percent": a rate word, once the article is about tariffs
+_RATE_NOUN = re.compile(r"(?<!interest )(?<!growth )(?<!exchange )(?<!unemployment )(?<!inflation )\brates?\b", re.I)
+# "will stay at 50 per cent", "now attract the full 50 per cent": a rate continuing the tariff talk
+_ANAPHORIC = re.compile(
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|kept|held|set|fixed|capped)\s+at\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:attract(?:s|ed)?|face[sd]?|facing|pay(?:s|ing)?|paid)\s+(?:(?:a|an|the|full|same|higher|lower|additional)\s+)*$"
+    r"|\bthe same\s+$",
     re.I,
 )
+# a market move or a share, not a tariff: "jumped 14%", "80% of its exports"
+_NOT_A_RATE_BEFORE = re.compile(
+    r"\b(?:jump|fell|fall|rose|rise|grew|grow|declin|drop|climb|surg|slump|plung|gain|shr[ai]nk|expand|firm|slid|"
+    r"tumbl|soar|rall|lost|edg)\w*\s+(?:up\s+|down\s+)?(?:by\s+)?"
+    r"(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?$",
+    re.I,
+)
+# "could cut exports by 10%", "growth of 2%": an economic quantity, unless it is the tariff's object
+# ("tariffs on Chinese imports by 10%")
+_NOT_A_RATE_QUANTITY = re.compile(
+    r"(?<!\bon )(?<!\bof )(?<!\bagainst )\b(?:exports?|imports?|trade|output|growth|gdp|sales|demand|prices|"
+    r"shipments|volumes?|profits?|revenues?|earnings|inflation|deficit|surplus|production|investment)\s+"
+    r"(?:by|of)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|around\s+)?$",
+    re.I,
+)
+_NOT_A_RATE_AFTER = re.compile(
+    r"^\s+(?:of\s+(?:its|their|the|all|his|her|our|total|global)\b|stake\b|share\b|owned\b)", re.I
+)
+
 _KINDS = [
-    ("retaliatory", re.compile(r"\b(retaliat\w*|counter-?tariffs?|countermeasures?)\b", re.I)),
+    ("retaliatory", re.compile(r"\b(retaliat\w*|counter-?tariffs?|countermeasures?|hit(?:s|ting)? back)\b", re.I)),
     ("reciprocal", re.compile(r"\breciprocal\b", re.I)),
     ("universal", re.compile(r"\b(baseline|universal|across-the-board|blanket)\b", re.I)),
     (
@@ -26,158 +80,750 @@ _KINDS = [
         re.compile(r"\b(sectoral|sector-specific|product-specific|item-specific|product tariffs?)\b", re.I),
     ),
 ]
+_ADJECTIVES = (
+    r"(?:retaliatory|reciprocal|baseline|universal|sectoral|additional|new|existing|current|higher|extra|import|"
+    r"punitive|penalty|penal|fentanyl|across-the-board|blanket|[\w]+-(?:related|based|style|specific))"
+)
+# Status words, strongest first. "deal" alone is no agreement ("negotiate a broader trade deal").
+_AGREEMENT_NOUN = r"(?:deal|agreement|pact|accord|framework|joint statement|truce|arrangement)"
 _STATUS = [
-    ("suspended", re.compile(r"\b(suspen\w+|pause[ds]?|paused|postpone\w*|delay\w*)\b", re.I)),
-    ("threatened", re.compile(r"\bthreat\w*\b|\bwarn\w*\b", re.I)),
-    ("proposed", re.compile(r"\bpropos\w+\b", re.I)),
-    ("agreed", re.compile(r"\bagree\w*\b|\bdeal\b", re.I)),
+    (
+        "suspended",
+        re.compile(r"\b(?:suspen(?:d|ds|ded|ding|sion)|pause[ds]?|pausing|postpone\w*|delay(?:s|ed|ing)?|"
+                   r"shelv(?:e|es|ed|ing)|on hold|reprieve)\b", re.I),
+    ),
+    (
+        "threatened",
+        re.compile(r"\bthreat\w*|\bwarn\w*|\bwould\s+(?:raise|impose|hike|slap|increase|levy|put|add|rise|climb|jump|"
+                   r"double|go up)\b|"
+                   r"\b(?:could|would|may|might)\s+face\b", re.I),
+    ),
+    ("proposed", re.compile(r"\bpropos(?:e|es|ed|ing|al|als)\b", re.I)),
+    (
+        "agreed",
+        re.compile(r"\bagree[sd]?\b|\b(?:strike|strikes|struck|reach|reached|seal|seals|sealed|clinch|clinched|"
+                   r"sign|signed|conclude|concluded|finali[sz]ed)\s+(?:\w+\s+){0,3}?" + _AGREEMENT_NOUN + r"\b|"
+                   r"\b(?:under|as part of|through)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                   + _AGREEMENT_NOUN + r"\b", re.I),
+    ),
     (
         "in force",
         re.compile(
-            r"\b(implement\w*|imposed|impose|in effect|in force|took effect|"
-            r"levied|slapped|face[sd]?|facing|applied)\b",
+            r"\b(?:implement\w*|imposed|impose[sd]?|in effect|in force|in place|took effect|taken effect|levied|"
+            r"slapped|face[sd]?|facing|appl(?:y|ies|ied)|existing|current(?:ly)?|still stands|stay(?:s|ed)? at|"
+            r"remain(?:s|ed)? at|kept|keeps?|pay(?:s|ing)?|paid|attract(?:s|ed)?|charged|"
+            # a change done: "Washington doubled its tariff", "which were raised to 30%"
+            r"raised|doubled|tripled|hiked|lowered|reduced|increased|slashed)\b",
             re.I,
         ),
     ),
-    ("announced", re.compile(r"\b(announc\w+|unveil\w*|rolled out|plans?)\b", re.I)),
+    (
+        "announced",
+        re.compile(r"\b(?:announc\w+|unveil\w*|rolled out|plan(?:s|ned)?)\b|"
+                   r"\b(?:will|would|due to|set to|to)\s+take\s+effect\b", re.I),
+    ),
 ]
-_UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
-_IMPOSER_AFTER = re.compile(
-    r"^\s*(?:'s\b)?[\s\w\"'-]{0,25}?\b(tariffs?|dut(?:y|ies)|levies|levy|imposed|threaten\w*|"
-    r"lowered|raised|cut|announced|slapped|administration)",
+_STATUS_RANK = {"suspended": 0, "threatened": 1, "proposed": 2, "agreed": 3, "in force": 4, "announced": 5}
+_NEGATED = re.compile(r"\b(?:not|never|no longer|yet to)\s+(?:\w+\s+)?$", re.I)
+# "will apply", "to impose": a measure to come is not in force (but "will stay at", "continue to pay" are)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to)\s+(?:also\s+|then\s+)?(?:be\s+)?$", re.I)
+_CONTINUING = re.compile(r"\bcontinu\w*\s+to\s+$", re.I)
+_ONGOING_CUE = re.compile(r"^(?:stay|remain|kept|keep|in place|existing|current|still)", re.I)
+# "Under the deal, ...": a frame at the head of the sentence covers every clause that states no status
+_FRAME = re.compile(
+    r"^(?:under|as part of|through|with|in)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    + _AGREEMENT_NOUN + r"\b[^,]{0,60},",
     re.I,
 )
-_IMPOSER_BEFORE = re.compile(r"\b(by|from)\s+(the\s+)?$", re.I)
-_TARGET_BEFORE = re.compile(r"\b(on|against|for|to|from)\s+(the\s+)?(imports? from\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
+_EFFECT_CUE = re.compile(
+    r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))"
+    r"(?:\s+(?:on|from|by))?|\b(?:since|from|effective|as of|starting|beginning))\s+$",
+    re.I,
+)
+_OPENING_EFFECT = re.compile(r"^(?:from|since|effective|as of|starting|beginning)\b", re.I)
+# "That levy took effect on August 27", "The cuts take effect by May 14": a date for what the last
+# tariff sentence stated
+_EFFECT_ANAPHORA = re.compile(
+    r"^(?:the|that|this|these|those)\s+(?:[\w.-]+\s+){0,2}?(?P<noun>cuts?|reductions?|increases?|hikes?|levy|levies|"
+    r"tariffs?|dut(?:y|ies)|rates?|measures?)(?:\s*,[^,]{0,50},)?\s+(?:will\s+|would\s+)?(?P<verb>took|take|takes|"
+    r"came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))",
+    re.I,
+)
+# Clause boundaries. Strong ones start a new proposition; weak ones (", and", ", averting") may share
+# the verb of the clause before ("Steel faces 50 per cent, and lumber 10 per cent").
+_STRONG = re.compile(
+    r"\s*;\s*|\s+[-–—]\s+|,?\s+(?:while|whereas|but|although|though|instead of|rather than)\s+|"
+    r",\s+(?=(?:leaving|taking|bringing|pushing|lifting|lowering|raising)\s)|"
+    # "..., a week after Washington raised duties", "as Canberra keeps its levy": a subordinate clause
+    # with its own subject
+    r"(?<!such)(?<!well)(?<!much)(?<!\bas)\s+(?:after|before|when|because|as|unless|if|once)\s+"
+    r"(?=(?:the\s+)?[A-Z])",
+)
+_WEAK = re.compile(
+    r",\s+and\s+|,\s+(?=(?!including\b|excluding\b|according\b|notwithstanding\b|during\b)[a-z]+ing\s)"
+)
+_PRONOUN_START = re.compile(r"^(?:it|they|which|this|these|those|he|she)\b", re.I)
+_COORDINATED = re.compile(r",|\band\b|\bas well as\b|\bplus\b|\bor\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|where|who)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^-–—\n]{0,60}?)?(?:\s*\([^)\n]{0,30}\))?\s[-–—]\s")
+# Roles of a country mention, read from the words around it.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|for|(?:imports?|goods|products|shipments|exports|" + PRODUCT_FORMS + r")\s+from)\s+"
+    r"(?:(?:the|most|many|all|some|certain|other|imports?|exports?|goods|products|shipments)\s+(?:(?:of|from)\s+)?)*$",
+    re.I,
+)
+_SHIPPED_TO = re.compile(
+    r"\b(?:exports?|shipments?|sales|sent|sends|shipped|ships|goods|products)\s+to\s+(?:the\s+)?$", re.I
+)
+_PARTY_NOUN = (
+    r"(?:goods|exports|imports|products|producers|exporters|importers|companies|firms|manufacturers|shipments|"
+    r"businesses|automakers|carmakers|farmers|industries|sellers|suppliers|makers|brands|steelmakers)"
+)
+_TARGET_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?" + _PARTY_NOUN + r"\b", re.I)
+_TARGET_PRODUCT = re.compile(r"^\s+(?:[\w-]+\s+)?(?:" + PRODUCT_FORMS + r")\b", re.I)
+# "Mexico would continue to pay", "Australian lamb will stay at", "Brazilian coffee, which had faced"
+_TARGET_PAYS = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2}(?:\s*,\s*which)?[\s\"“”']+(?:(?:would|will|must|could|may|might|to|continue to|"
+    r"continues to|have to|has to|had|has|have|still|now|also)\s+[\"“”']?)*(?:pay|pays|paid|paying|face|faces|faced|"
+    r"facing|attract|attracts|enter|enters|stay at|stays at|remain at|remains at)\b",
+)
+# after a demonym, a noun that names the country's officials or markets, not its goods
+_NOT_GOODS = re.compile(
+    r"^\s+(?:negotiators?|delegations?|side|officials?|government|team|ministry|embassy|administration|leaders?|"
+    r"authorities|counterparts?|envoys?|diplomats?|lawmakers|parliament|press|media|economy|markets?|stocks?|shares|"
+    r"investors|currency|counterpart|trade|people|president|prime|minister|side's|capital)\b"
+)
+_IMPOSER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
+_IMPOSER_ADJECTIVE = re.compile(
+    r"^\s+(?:(?:" + _ADJECTIVES + r"|[\"“”][\w-]+[\"“”]|" + PRODUCT_FORMS + r")\s+){0,2}" + _MEASURE_WORD + r"\b",
+    re.I,
+)
+_IMPOSER_ADMINISTRATION = re.compile(r"^(?:['’]s)?\s+(?:administration|government)\b", re.I)
+_IMPOSER_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_IMPOSER_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_IMPOSER_DESTINATION = re.compile(r"\b(?:enter(?:s|ing|ed)?|into|sold in|arriving in)\s+(?:the\s+)?$", re.I)
+_TARIFF_VERB = (
+    r"(?:impos(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
+    r"slash(?:es|ed|ing)?|hik(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|lev(?:y|ies|ied|ying)|"
+    r"slap(?:s|ped|ping)?|put(?:s|ting)?|set|sets|appl(?:y|ies|ied|ying)|remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+    r"kept|keep(?:s|ing)?|maintain(?:s|ed|ing)?|suspend(?:s|ed|ing)?|lift(?:s|ed|ing)?|scrap(?:s|ped|ping)?|"
+    r"eliminat(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|"
+    r"grant(?:s|ed|ing)?|offer(?:s|ed|ing)?|charg(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|retaliat(?:e|es|ed|ing)|"
+    r"introduc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|extend(?:s|ed|ing)?|halv(?:e|es|ed|ing)|waiv(?:e|es|ed|ing)|"
+    r"withdraw(?:s|n|ing)?|withdrew|exempt(?:s|ed|ing)?|hit|hits|hitting|target(?:s|ed|ing)?)"
+)
+_IMPOSER_VERB = re.compile(
+    r"^\s*(?:(?:on|last|this|next|earlier|later)\s+\w+\s+|(?:also|then|now|later|again|still|previously|already|"
+    r"quickly|first|has|have|had|will|would|could|may|might|is|was|were|are|did|does|be|been|to|plans? to|"
+    r"planned to|agreed to|agrees to|is set to|set to|intends? to|wants? to|vowed to|threatened to|decided to|"
+    r"moved to|going to|expected to|likely to)\s+)*" + _TARIFF_VERB + r"\b",
+    re.I,
+)
+_SUBJECT_LEAD = re.compile(r"^(?:(?:the|a|an|and|[A-Z][\w.'’-]*)[\s,]+){0,5}$")
+_LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
+# "a 10% duty on Turkish steel": the rate names a party the article's countries do not include, so the
+# paragraph's target is not carried to it
+_UNKNOWN_PARTY = re.compile(
+    r"^\s*(?:[\w\"“”'-]+\s+){0,3}?(?:on|from)\s+(?:the\s+)?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][a-z]"
+)
+_MEASURE_AFTER = re.compile(r"^\s*(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
 
 
-def _country_roles(
-    sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str]
-) -> tuple[list[str], list[str]]:
-    """ISO codes read as imposing (before tariff words, "by X", "X's administration") and as targets
-    ("on X", "Japanese cars")."""
-    imposers: list[str] = []
-    targets: list[str] = []
+@dataclass
+class _Rate:
+    start: int
+    end: int
+    value: float
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    weak: bool  # joined to the clause before by ", and" or a participle: it may share that clause's verb
+
+
+@dataclass
+class _Mention:
+    start: int  # offsets in the sentence
+    end: int
+    iso: str
+    kind: str  # country|person|organization
+    demonym: bool  # "Japanese", "American": an adjective, so the head noun it modifies says its role
+
+
+@dataclass
+class _Role:
+    at: int  # offset of the mention in the sentence
+    iso: str
+    role: str  # imposer|target
+
+
+@dataclass
+class _Said:
+    tariff: Tariff
+    sentence_index: int
+
+
+def _rates(text: str) -> list[_Rate]:
+    found = {m.start(): _Rate(m.start(), m.end(), float(m.group("rate"))) for m in _RATE.finditer(text)}
+    for m in _BARE_FROM.finditer(text):
+        found.setdefault(m.start("rate"), _Rate(m.start("rate"), m.end("rate"), float(m.group("rate"))))
+    for m in _ZERO.finditer(text):
+        if not any(r.start <= m.start() < r.end for r in found.values()):
+            found[m.start()] = _Rate(m.start(), m.end(), 0.0)
+    return [found[k] for k in sorted(found)]
+
+
+def _clauses(text: str) -> list[_Clause]:
+    cuts = [(m.start(), m.end(), False) for m in _STRONG.finditer(text)]
+    cuts += [(m.start(), m.end(), True) for m in _WEAK.finditer(text)
+             if not any(s <= m.start() < e for s, e, _ in cuts)]
+    clauses: list[_Clause] = []
+    begin, weak = 0, False
+    for start, end, is_weak in sorted(cuts):
+        if start > begin:
+            clauses.append(_Clause(begin, start, weak))
+        begin, weak = end, is_weak
+    clauses.append(_Clause(begin, len(text), weak))
+    # "..., but it was suspended for 90 days": a clause about "it" goes on with the clause before
+    merged: list[_Clause] = []
+    for clause in clauses:
+        piece = text[clause.start : clause.end]
+        if merged and _PRONOUN_START.match(piece) and not _rates(piece):
+            merged[-1].end = clause.end
+        else:
+            merged.append(clause)
+    return merged
+
+
+def _clause_of(clauses: list[_Clause], at: int) -> int:
+    return next((i for i, c in enumerate(clauses) if c.start <= at < c.end), len(clauses) - 1)
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A country written inside a compound name: "Canada-United States-Mexico Agreement", "non-American"."""
+    if start > 0 and text[start - 1] == "-":
+        return True
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper()
+
+
+def _role_of(text: str, mention: _Mention) -> str | None:
+    """"imposer", "target" or None for a mention of a country, person or organization."""
+    start, end = mention.start, mention.end
+    before, after = text[max(0, start - 60) : start], text[end : end + 80]
+    country = mention.kind == "country"
+    if country and _TARGET_BEFORE.search(before):
+        return "target"  # "levies on US goods", "tariffs on most EU goods", "imports from China"
+    for pattern in (_IMPOSER_POSSESSIVE, _IMPOSER_ADJECTIVE):
+        # "Beijing's levies", "a 27.5 per cent U.S. tariff", "the EU steel safeguard"
+        found = pattern.match(after)
+        if found and not _NOT_A_MEASURE.match(after[found.end() :]):
+            return "imposer"
+    if country and (_TARGET_AFTER.match(after) or _TARGET_PAYS.match(after) or _TARGET_PRODUCT.match(after)):
+        return "target"  # "Canadian goods have faced", "Mexico would continue to pay", "British steel"
+    if mention.demonym and _LOWER_WORD_AFTER.match(after) and not _NOT_GOODS.match(after) \
+            and not _IMPOSER_VERB.match(after):
+        return "target"  # "Brazilian coffee", "Chinese imports": the goods of that country
+    if (
+        _IMPOSER_BY.search(before)
+        or (not country and _IMPOSER_FROM.search(before))  # "a letter from Trump"
+        # "goods entering the U.S.", "exports to the US"
+        or (country and (_IMPOSER_DESTINATION.search(before) or _SHIPPED_TO.search(before)))
+        or _IMPOSER_VERB.match(after)  # "Washington will cut", "Canada dropped"
+        or _IMPOSER_ADMINISTRATION.match(after)
+    ):
+        return "imposer"
+    return None
+
+
+def _roles(text: str, mentions: list[_Mention]) -> list[_Role]:
+    roles: list[_Role] = []
     for mention in mentions:
-        iso = mention.ref if mention.kind == "country" else person_country.get(mention.ref or "")
-        if not iso:
+        if _in_name(text, mention.start, mention.end):
             continue
-        a, b = mention.start - sentence.start, mention.end - sentence.start
-        before, after = sentence.text[max(0, a - 30) : a], sentence.text[b : b + 40]
-        if mention.kind == "country" and _TARGET_BEFORE.search(before):
-            targets.append(iso)
-        elif _IMPOSER_BEFORE.search(before) or _IMPOSER_AFTER.match(after):
-            imposers.append(iso)
-        elif (
-            mention.kind == "country"
-            and re.match(r"^\s*[a-z]+\s", after)
-            and re.search(r"\b(on|against)\s+$", before)
-        ):
-            targets.append(iso)
-    return imposers, targets
+        role = _role_of(text, mention)
+        if role:
+            roles.append(_Role(mention.start, mention.iso, role))
+    return roles
 
 
-def extract_tariffs(
-    sentence: SentenceSpan,
-    mentions: list[Mention],
-    published: date | None,
-    doc_id: str,
-    person_country: dict[str, str],
-    previous_imposer: str | None,
-    next_id: int,
-) -> list[Tariff]:
-    """The tariffs with a rate stated in one sentence; ids t<next_id>.. in order of appearance."""
-    text = sentence.text
-    if not _MEASURE.search(text):
-        return []
-    rates = list(_RATE.finditer(text))
-    if not rates:
-        return []
-    imposers, targets = _country_roles(sentence, mentions, person_country)
-    imposer = imposers[0] if imposers else previous_imposer
-    target_iso = next((t for t in targets if t != imposer), None)
-    changes = {m.start("old"): m for m in _CHANGE.finditer(text)}
-    found: list[Tariff] = []
-    seen: set[tuple[float, str, tuple[str, ...]]] = set()
-    dates = find_dates(text, published)
-    old_ids: dict[int, str] = {}
-    for i, rate in enumerate(rates):
-        seg_start = rates[i - 1].end() if i else max(0, rate.start() - 60)
-        seg_end = rates[i + 1].start() if i + 1 < len(rates) else len(text)
-        after = text[rate.end() : seg_end]
-        window = text[max(seg_start, rate.start() - 40) : seg_end]
-        if not _MEASURE.search(text[max(0, rate.start() - 60) : rate.end() + 60]):
+def _subjects(text: str, mentions: list[_Mention]) -> list[str]:
+    """Countries of the mentions that open the sentence ("U.S. President Donald Trump on Thursday gave");
+    not a demonym before a noun ("Australian lamb will stay at 8 percent")."""
+    lead = _DATELINE.match(text)
+    offset = lead.end() if lead else 0
+    found: list[str] = []
+    for mention in mentions:
+        if mention.start < offset or _in_name(text, mention.start, mention.end):
             continue
-        # a rate that ends a "from X to Y" change shares its products and words with the pair
-        change = next((c for c in changes.values() if c.start("new") == rate.start()), None)
-        old_of = changes.get(rate.start())
-        scope = text[change.start() : seg_end] if change else after
-        if old_of is not None:
-            scope = text[rate.end() : rates[i + 2].start() if i + 2 < len(rates) else len(text)]
-        products = products_in(scope.split(";")[0]) or (
-            products_in(text[: rate.start()]) if change or old_of else []
-        )
-        # the kind word nearest after the rate ("25 percent sectoral tariffs"), else one just before it
-        # ("sectoral tariffs that include 25 percent levies")
-        own = text[rate.start() : seg_end]
-        after_rate = [(m.start(), k) for k, p in _KINDS if (m := p.search(own))]
-        kind = min(after_rate)[1] if after_rate else next((k for k, p in _KINDS if p.search(window)), None)
-        if kind is None:
-            kind = "sectoral" if products else "other"
-        status = next((s for s, p in _STATUS if p.search(text)), None)
-        if old_of is not None:
-            status = "previous"
-        value = float(rate.group("rate"))
-        key = (value, kind, tuple(sorted(products)))
-        if key in seen:
-            continue
-        seen.add(key)
-        until = None
-        for ref in dates:
-            if ref.first and _UNTIL.search(text[max(0, ref.start - 40) : ref.start]):
-                until = ref.first
-        all_partners = kind == "universal" or bool(
-            re.search(r"\ball (trading )?partners\b|\bevery country\b", text, re.I)
-        )
-        local_id = f"t{next_id + len(found)}"
-        tariff = Tariff(
-            local_id=local_id,
-            rate_percent=value,
-            kind=kind,
-            products=products,
-            imposed_by=imposer,
-            applies_to=None if all_partners else target_iso,
-            all_partners=all_partners,
-            status=status,
-            until=until if status == "suspended" else None,
-            evidence=[
-                sentence.evidence(
-                    doc_id,
-                    rate.start(),
-                    rate.end() + len(scope.split(".")[0][:80]),
-                    "tariff.rate_with_measure",
-                    0.9 if imposer in imposers else 0.75,
-                )
-            ],
-        )
-        if old_of is not None:
-            old_ids[old_of.start("new")] = local_id
-        if change is not None and change.start("new") in old_ids:
-            tariff.replaces = old_ids[change.start("new")]
-        found.append(tariff)
-    for t in found:
-        # the evidence span must stay inside the sentence
-        ev = t.evidence[0]
-        t.evidence[0] = Evidence(
-            ev.doc_id,
-            ev.start,
-            min(ev.end, sentence.start + len(text)),
-            ev.sentence,
-            ev.sentence_start,
-            ev.rule,
-            ev.confidence,
-        )
+        if not _SUBJECT_LEAD.match(text[offset : mention.start]):
+            break
+        if mention.demonym and _LOWER_WORD_AFTER.match(text[mention.end :]):
+            break
+        if mention.iso not in found:
+            found.append(mention.iso)
     return found
+
+
+def _status_in(text: str, lo: int, hi: int) -> str | None:
+    """The strongest status word in text[lo:hi]. A capitalised word inside the sentence is part of a
+    name ("...-Mexico Agreement"), a negated one does not count, a measure to come is not in force."""
+    best: str | None = None
+    for status, pattern in _STATUS:
+        for m in pattern.finditer(text, lo, hi):
+            before = text[max(0, m.start() - 25) : m.start()]
+            if m.start() > 0 and text[m.start()].isupper():
+                continue
+            if _NEGATED.search(before):
+                continue
+            if status == "in force" and _FUTURE.search(before) and not _CONTINUING.search(before) \
+                    and not _ONGOING_CUE.match(m.group(0)):
+                continue
+            if best is None or _STATUS_RANK[status] < _STATUS_RANK[best]:
+                best = status
+            break
+    return best
+
+
+def _kind_near(text: str, rate: _Rate, lo: int, hi: int) -> str | None:
+    """The kind word just after the rate ("25 percent sectoral tariffs"), else the one nearest before
+    it in its stretch ("sectoral tariffs that include 25 percent levies")."""
+    after = [(m.start(), k) for k, p in _KINDS if (m := p.search(text, rate.start, min(hi, rate.end + 25)))]
+    if after:
+        return min(after)[1]
+    before = [(m.start(), k) for k, p in _KINDS for m in p.finditer(text, lo, rate.start)]
+    return max(before)[1] if before else None
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or|as well as|plus)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# ", and American rice will enter": a new subject, not one more item of the list
+_NEW_SUBJECT_GAP = re.compile(r",\s*and\s+[A-Z]")
+_STARTS_CLAUSE = re.compile(r"^\s+(?:will|would|has|have|had|is|are|was|were|now|also|still)\b")
+# what the left side of a rate may hold between its products and the rate: a verb phrase, no new clause
+_LEFT_GAP_STOP = re.compile(r"\b(?:as|when|while|after|before|because|if|since|deal|agreement|that|which|who)\b", re.I)
+# "15 per cent on American wheat": the rate names its own goods, so the products before it are another's
+_OWN_OBJECT = re.compile(
+    r"^\s+(?:[\w\"“”'-]+\s+){0,3}?on\s+(?!(?:their|its|his|her|top|the rest)\b)\w", re.I
+)
+_RELATIVE_GAP = re.compile(
+    r"^(?:\s+[\w-]+){0,2},\s*(?:(?:under|in|for|on|of|by)\s+)?(?:which|that|where)\b[^,;]*$", re.I
+)
+_INCLUDING_GAP = re.compile(r"^[^,;]*,\s*(?:including|such as|notably|especially|like)\s+[^,;]*$", re.I)
+
+
+def _product_list(spans: list[tuple[int, int, str]], first: int, text: str, forward: bool) -> list[int]:
+    """Indexes of the products coordinated with spans[first] ("steel, aluminum and autos")."""
+    chosen = [first]
+    i = first
+    while True:
+        j = i + 1 if forward else i - 1
+        if not 0 <= j < len(spans):
+            break
+        gap = text[spans[i][1] : spans[j][0]] if forward else text[spans[j][1] : spans[i][0]]
+        if not _LIST_GAP.match(gap) or _NEW_SUBJECT_GAP.search(gap):
+            break
+        if forward and _STARTS_CLAUSE.match(text[spans[j][1] :]):
+            break
+        chosen.append(j)
+        i = j
+    return sorted(chosen)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w.%-]+", text))
+
+
+def _products_of(text: str, rate: _Rate, lo: int, hi: int) -> tuple[list[str], int, int]:
+    """The products named next to the rate, between the neighbouring rates lo..hi: the list on the nearer
+    side ("Steel and aluminum face 50 per cent", "25 percent levies on automobiles, steel and aluminum",
+    "cars, which currently face a 27.5 per cent tariff"), and the span it covers."""
+    spans = [s for s in product_spans(text)
+             if lo <= s[0] and s[1] <= hi and not (s[0] < rate.end and s[1] > rate.start)]
+    best: tuple[int, list[int]] | None = None
+    right = next((i for i, s in enumerate(spans) if s[0] >= rate.end), None)
+    if right is not None:
+        gap = text[rate.end : spans[right][0]]
+        words = _words(gap)
+        if ("," not in gap and ";" not in gap and words <= 6) or (_INCLUDING_GAP.match(gap) and words <= 8):
+            best = (words, _product_list(spans, right, text, True))
+    left = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][1] <= rate.start), None)
+    if left is not None and not _OWN_OBJECT.match(text[rate.end : hi]):
+        gap = text[spans[left][1] : rate.start]
+        words = _words(gap)
+        plain = "," not in gap and ";" not in gap and words <= 6 and not _LEFT_GAP_STOP.search(gap)
+        if (plain or (_RELATIVE_GAP.match(gap) and words <= 9)) and (best is None or words < best[0]):
+            best = (words, _product_list(spans, left, text, False))
+    if best is None:
+        return [], rate.start, rate.end
+    keys: list[str] = []
+    for index in best[1]:
+        if spans[index][2] not in keys:
+            keys.append(spans[index][2])
+    return keys, min(spans[best[1][0]][0], rate.start), max(spans[best[1][-1]][1], rate.end)
+
+
+def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
+    """Old rate index -> new rate index: "from 27.5% (- ... -) to 10%", "to 10% from 20%", "35%, up from 25%"."""
+    pairs: dict[int, int] = {}
+    for i, old in enumerate(rates):
+        before = text[max(0, old.start - 20) : old.start]
+        if not re.search(r"\bfrom\s+$", before, re.I):
+            continue
+        for j in range(i + 1, len(rates)):
+            between = text[old.end : rates[j].start]
+            if re.fullmatch(r"\s+to\s+(?:as (?:much|high|low) as\s+|about\s+|around\s+)?", between, re.I) or \
+                    re.fullmatch(r"\s*[-–—(][^;]*?[-–—)]\s*to\s+", between):
+                pairs[i] = j
+                break
+        else:
+            if i == 0:
+                continue
+            previous = rates[i - 1]
+            if re.search(r"\b(?:up|down|rising|falling)\s+from\s+$", before, re.I) or (
+                re.fullmatch(r"\s+from\s+", text[previous.end : old.start], re.I)
+                and re.search(r"\bto\s+$", text[max(0, previous.start - 10) : previous.start], re.I)
+            ):
+                pairs[i] = i - 1  # "35 per cent, up from 25 per cent", "cut to 10% from 20%"
+    return pairs
+
+
+def _effective(text: str, refs: list[DateRef], rate: _Rate, hi: int, clause: _Clause) -> date | None:
+    """The date a rate takes effect: the nearest "took effect on / since / from <date>" after the rate in
+    its stretch, or one that opens its clause ("From August 1, ...")."""
+    opening = _OPENING_EFFECT.match(text[clause.start : clause.end])
+    for ref in refs:
+        if ref.first is None or ref.precision != "day":
+            continue
+        if not _EFFECT_CUE.search(text[max(0, ref.start - 40) : ref.start]):
+            continue
+        if rate.end <= ref.start < hi or (opening and ref.start - clause.start <= 25):
+            return ref.first
+    return None
+
+
+def _stretch(text: str, rates: list[_Rate], i: int, clauses: list[_Clause], changes: dict[int, int]) -> tuple[int, int]:
+    """The rate's own stretch of its clause, where its status and kind words are: from the rate before it
+    to the last comma before the next one. Both rates of a change in one clause share theirs ("agreed to
+    cut its tariff from 20 per cent to 10 per cent", "to 15 percent from 25 percent under a deal")."""
+    clause = clauses[_clause_of(clauses, rates[i].start)]
+    first = last = i
+    partner = next((old for old, new in changes.items() if new == i), None)
+    if partner is not None and clause.start <= rates[partner].start < clause.end:
+        first, last = min(partner, i), max(partner, i)
+    lo = max(clause.start, rates[first - 1].end if first else 0)
+    next_start = rates[last + 1].start if last + 1 < len(rates) else len(text)
+    hi = min(clause.end, next_start)
+    comma = text.rfind(",", rates[last].end, hi)
+    if last + 1 < len(rates) and comma > 0 and hi == next_start:
+        hi = comma
+    return lo, hi
+
+
+def _is_coordinated(text: str, previous: _Rate, rate: _Rate) -> bool:
+    gap = text[previous.end : rate.start]
+    return bool(_COORDINATED.search(gap)) and not _RELATIVE.search(gap)
+
+
+@dataclass
+class TariffContext:
+    """What one article has said about tariffs so far: the parties to carry forward, the tariffs of
+    recent sentences, the status changes to apply at the end."""
+
+    doc_id: str
+    published: date | None
+    text: str  # the whole document, to see paragraph breaks
+    stated_imposers: set[str] = field(default_factory=set)  # imposers the article's clauses name
+    paragraph_imposer: str | None = None
+    paragraph_target: str | None = None
+    sentence_index: int = 0
+    last_end: int = 0
+    said: list[_Said] = field(default_factory=list)
+    mutual: set[str] = field(default_factory=set)  # local ids of tariffs both sides apply
+    unknown_target: set[str] = field(default_factory=set)  # local ids whose target the article cannot name
+    status_updates: list[tuple[str, str, date | None, Evidence]] = field(default_factory=list)
+
+    def add_sentence(
+        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int
+    ) -> list[Tariff]:
+        """The tariffs with a rate stated in `sentence`; ids t<next_id>.. in order of appearance."""
+        gap = self.text[self.last_end : sentence.start]
+        if self.sentence_index == 0 or re.search(r"\n[ \t]*\n", gap):
+            self.paragraph_imposer = self.paragraph_target = None
+        self.last_end = sentence.start + len(sentence.text)
+        self.sentence_index += 1
+        self._effect_anaphora(sentence, mentions)
+        update = status_from_context(sentence, self.published, self.doc_id)
+        if update is not None:
+            self.status_updates.append(update)
+        found = self._extract(sentence, mentions, person_country, next_id)
+        for tariff in found:
+            if tariff.imposed_by:
+                self.paragraph_imposer = tariff.imposed_by
+            if tariff.applies_to:
+                self.paragraph_target = tariff.applies_to
+        return found
+
+    def finish(self, tariffs: list[Tariff]) -> None:
+        """Status changes stated later, then parties completed from the article's other tariffs."""
+        apply_status_context(tariffs, self.status_updates)
+        _complete_parties([t for t in tariffs if t.local_id not in self.mutual],
+                          {t.local_id for t in tariffs if t.local_id in self.unknown_target})
+
+    # one sentence ---------------------------------------------------------------------------------
+
+    def _accepts(self, text: str, rate: _Rate, clause: _Clause) -> bool:
+        """A rate of a tariff, not a share or a market move: a tariff word in its clause or next to it,
+        else a rate word or a continuing verb ("will stay at") just after a tariff sentence."""
+        before = text[max(0, rate.start - 40) : rate.start]
+        if _NOT_A_RATE_BEFORE.search(before) or _NOT_A_RATE_QUANTITY.search(before) or _NOT_A_RATE_AFTER.match(
+            text[rate.end :]
+        ):
+            return False
+        if _ZERO.fullmatch(text[rate.start : rate.end]):
+            return True
+        if _MEASURE.search(text, clause.start, clause.end) or _MEASURE.search(
+            text[max(0, rate.start - 60) : rate.end + 60]
+        ):
+            return True
+        if self.said and _RATE_NOUN.search(text, clause.start, clause.end):
+            return True
+        recent = bool(self.said) and self.said[-1].sentence_index >= self.sentence_index - 2
+        return recent and bool(_ANAPHORIC.search(text[max(0, rate.start - 40) : rate.start]))
+
+    def _extract(
+        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int
+    ) -> list[Tariff]:
+        text = sentence.text
+        clauses = _clauses(text)
+        rates = [r for r in _rates(text) if self._accepts(text, r, clauses[_clause_of(clauses, r.start)])]
+        if not rates:
+            return []
+        local: list[_Mention] = []
+        for mention in mentions:
+            iso = mention.ref if mention.kind == "country" else person_country.get(mention.ref or "")
+            if iso:
+                info = country_by_iso(iso) if mention.kind == "country" else None
+                demonym = info is not None and mention.text.lower() in {d.lower() for d in info.demonyms}
+                local.append(_Mention(mention.start - sentence.start, mention.end - sentence.start, iso,
+                                      mention.kind, demonym))
+        roles = _roles(text, local)
+        subjects = _subjects(text, local)
+        changes = _changes(text, rates)
+        lead = _DATELINE.match(text)
+        frame = _FRAME.match(text[lead.end() :] if lead else text)
+        refs = find_dates(text, self.published)
+        found: list[Tariff] = []
+        by_rate: dict[int, Tariff] = {}
+        statuses: dict[int, str | None] = {}
+        kinds: dict[int, str | None] = {}
+        seen: set[tuple[object, ...]] = set()
+        for i, rate in enumerate(rates):
+            ci = _clause_of(clauses, rate.start)
+            clause = clauses[ci]
+            prev_end = rates[i - 1].end if i else 0
+            next_start = rates[i + 1].start if i + 1 < len(rates) else len(text)
+            lo, hi = _stretch(text, rates, i, clauses, changes)
+            products, span_start, span_end = _products_of(text, rate, prev_end, next_start)
+            kind = _kind_near(text, rate, lo, hi)
+            kinds[i] = kind
+            mutual = bool(_MUTUAL.search(text, clause.start, clause.end))
+            imposer, target, imposer_from = (None, None, "none") if mutual else self._parties(
+                text, roles, subjects, clauses, ci, rate
+            )
+            status = _status_in(text, lo, hi)
+            if status is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
+                    and _is_coordinated(text, rates[i - 1], rate):
+                status = statuses.get(i - 1)  # "a 25% tariff on cars and a 25% tariff on steel"
+            back = ci
+            while status is None and clauses[back].weak and back > 0:
+                back -= 1  # "Steel faces 50 per cent, and lumber a 10 per cent levy"
+                status = _status_in(text, clauses[back].start, clauses[back].end)
+            if status is None and frame:
+                status = "agreed"
+            if i in changes:
+                status = "previous"
+            statuses[i] = status
+            until = None
+            if status == "suspended":
+                for ref in refs:
+                    if ref.first and clause.start <= ref.start < clause.end and _UNTIL.search(
+                        text[max(0, ref.start - 40) : ref.start]
+                    ):
+                        until = ref.first
+            all_partners = kind == "universal" or bool(
+                re.search(r"\ball (?:trading )?partners\b|\bevery country\b|\ball countries\b",
+                          text[clause.start : clause.end], re.I)
+            )
+            key = (rate.value, kind, tuple(sorted(products)), imposer, target)
+            if key in seen:
+                continue
+            seen.add(key)
+            measure = _MEASURE_AFTER.match(text, rate.end, hi) if rate.end < hi else None
+            tariff = Tariff(
+                local_id=f"t{next_id + len(found)}",
+                rate_percent=rate.value,
+                kind=kind or "other",  # settled below, once changes shared their words
+                products=products,
+                imposed_by=imposer,
+                applies_to=target,
+                all_partners=all_partners,
+                status=status,
+                effective_from=None if status == "previous" else _effective(text, refs, rate, hi, clause),
+                until=until,
+                evidence=[
+                    sentence.evidence(
+                        self.doc_id,
+                        span_start,
+                        max(span_end, measure.end() if measure else 0),
+                        "tariff.rate_with_measure",
+                        {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75),
+                    )
+                ],
+            )
+            if mutual:
+                self.mutual.add(tariff.local_id)
+            if target is None and _UNKNOWN_PARTY.match(text[rate.end : clause.end]):
+                self.unknown_target.add(tariff.local_id)
+            found.append(tariff)
+            by_rate[i] = tariff
+        # a change shares its products and kind: "lowered the tariff on cars from 25 percent to 15 percent"
+        for old, new in changes.items():
+            if old not in by_rate or new not in by_rate:
+                continue
+            a, b = by_rate[old], by_rate[new]
+            b.replaces = a.local_id
+            a.products = b.products = a.products or b.products
+            kinds[old] = kinds[new] = kinds[old] or kinds[new]
+            # "from 27.5% - the 25% duty on top of a 2.5% levy - to 15%": what lies between is about the same goods
+            for k in range(min(old, new) + 1, max(old, new)):
+                if k in by_rate and not by_rate[k].products:
+                    by_rate[k].products = list(a.products)
+        for i, tariff in by_rate.items():
+            # no kind word: a measure on named products is sectoral
+            tariff.kind = kinds[i] or ("sectoral" if tariff.products else "other")
+        for tariff in found:
+            self.said.append(_Said(tariff, self.sentence_index))
+        return found
+
+    def _parties(
+        self, text: str, roles: list[_Role], subjects: list[str], clauses: list[_Clause], ci: int, rate: _Rate
+    ) -> tuple[str | None, str | None, str]:
+        """(imposer, target, where the imposer came from): the rate's clause, an earlier clause, the
+        sentence's subject (imposer only), the paragraph, the article (imposer only)."""
+        imposer, imposer_from = _pick(roles, clauses, ci, rate, "imposer", None)
+        target, _ = _pick(roles, clauses, ci, rate, "target", imposer)
+        if imposer is None:
+            # "EU and U.S. seal deal setting 15% levy on European exports": the subject that is not the
+            # target; two ("Korea, US settle on 15% tariff") say nothing of who imposes
+            others = [s for s in subjects if s != target]
+            if len(others) == 1:
+                imposer, imposer_from = others[0], "subject"
+            elif self.paragraph_imposer and self.paragraph_imposer != target:
+                imposer, imposer_from = self.paragraph_imposer, "paragraph"
+            elif len(self.stated_imposers) == 1 and target not in self.stated_imposers:
+                # across paragraphs only while the article has named a single imposer
+                imposer, imposer_from = next(iter(self.stated_imposers)), "article"
+        if imposer and imposer_from in ("clause", "sentence", "subject"):
+            self.stated_imposers.add(imposer)
+        if target is None and self.paragraph_target and self.paragraph_target != imposer \
+                and not _UNKNOWN_PARTY.match(text[rate.end : clauses[ci].end]):
+            target = self.paragraph_target
+        return imposer, target, imposer_from
+
+    def _effect_anaphora(self, sentence: SentenceSpan, mentions: list[Mention]) -> None:
+        """"That levy took effect on August 27", "The U.S. measure, announced on July 30, took effect on
+        August 6": the date (and, if unstated, the status) of the measure the last tariff sentence stated."""
+        text = sentence.text
+        match = _EFFECT_ANAPHORA.match(text)
+        if match is None or not self.said or self.said[-1].sentence_index < self.sentence_index - 2:
+            return
+        first_rate = min((r.start for r in _rates(text)), default=len(text))
+        refs = [r for r in find_dates(text, self.published)
+                if r.first and r.precision == "day" and match.end() <= r.start < first_rate]
+        if not refs:
+            return
+        last = self.said[-1].sentence_index
+        recent = [s.tariff for s in self.said if s.sentence_index == last and s.tariff.status != "previous"]
+        named = {m.ref for m in mentions if m.kind == "country" and m.ref
+                 and sentence.start <= m.start < sentence.start + match.start("noun")}
+        if named:
+            recent = [t for t in recent if t.imposed_by in named]
+        noun = match.group("noun").lower()
+        if noun.startswith(("cut", "reduction", "increase", "hike")):
+            recent = [t for t in recent if t.replaces] or recent  # the new rates of the changes
+        elif noun in ("levy", "tariff", "duty", "rate", "measure"):
+            recent = recent[-1:]  # "that levy": the last one named
+        evidence = sentence.evidence(self.doc_id, match.start(), refs[0].end, "tariff.effect_from_context", 0.7)
+        past = match.group("verb").lower() in ("took", "came", "went")
+        for tariff in recent:
+            if tariff.effective_from is None:
+                tariff.effective_from = refs[0].first
+            if past and tariff.status in (None, "announced"):
+                tariff.status = "in force"
+            tariff.evidence.append(evidence)
+
+
+def _pick(roles: list[_Role], clauses: list[_Clause], ci: int, rate: _Rate, role: str, other: str | None
+          ) -> tuple[str | None, str]:
+    """The country with `role` nearest the rate in its clause (on the side it usually takes), else the
+    last one in an earlier clause."""
+    clause = clauses[ci]
+    own = [r for r in roles if r.role == role and clause.start <= r.at < clause.end and r.iso != other]
+    # the imposer is the clause's subject, before the rate ("Brazil imposed 40 per cent ... and 15 per
+    # cent on American wheat"); the target its object, after it, unless it is the subject ("Canadian
+    # goods have faced a 35 per cent tariff")
+    first = [r for r in own if (r.at < rate.start) == (role == "imposer")]
+    if first:
+        return min(first, key=lambda r: abs(r.at - rate.start)).iso, "clause"
+    if own:
+        return min(own, key=lambda r: (abs(r.at - rate.start), r.at)).iso, "clause"
+    earlier = [r for r in roles if r.role == role and r.at < clause.start and r.iso != other]
+    if earlier:
+        return max(earlier, key=lambda r: r.at).iso, "sentence"
+    return None, "none"
+
+
+def _lowered(tariff: Tariff, by: float) -> None:
+    first = tariff.evidence[0]
+    tariff.evidence[0] = dataclasses.replace(first, confidence=round(max(0.5, first.confidence - by), 2))
+
+
+def _complete_parties(tariffs: list[Tariff], keep_target_open: set[str]) -> None:
+    """A tariff whose sentence left a party open takes it from the article's other statements of it.
+
+    "The 30% rate had been set out in a letter from Trump" is the 30% on Mexico stated earlier; a
+    headline's "the 50% tariff wall still stands" is the 50% the body says the US levies on India.
+    Then an article that names one target of an imposer's tariffs is about that target, and one that
+    names one imposer of tariffs on a target is about that imposer. A tariff on a party the article's
+    countries do not include ("a 10% duty on Turkish steel") keeps its target open.
+    """
+    for tariff in tariffs:
+        if (tariff.imposed_by and tariff.applies_to) or tariff.local_id in keep_target_open:
+            continue
+        same = [
+            t for t in tariffs
+            if t is not tariff and t.rate_percent == tariff.rate_percent and t.imposed_by and t.applies_to
+            and tariff.imposed_by in (None, t.imposed_by) and tariff.applies_to in (None, t.applies_to)
+            and set(tariff.products) <= set(t.products) and tariff.kind in ("other", t.kind)
+        ]
+        parties = {(t.imposed_by, t.applies_to) for t in same}
+        if len(parties) == 1:
+            tariff.imposed_by, tariff.applies_to = next(iter(parties))
+            _lowered(tariff, 0.1)
+    for tariff in tariffs:
+        if tariff.imposed_by and not tariff.applies_to and tariff.local_id not in keep_target_open:
+            targets = {t.applies_to for t in tariffs if t.imposed_by == tariff.imposed_by and t.applies_to}
+            if len(targets) == 1:
+                tariff.applies_to = next(iter(targets))
+                _lowered(tariff, 0.15)
+        if tariff.applies_to and not tariff.imposed_by:
+            imposers = {t.imposed_by for t in tariffs if t.applies_to == tariff.applies_to and t.imposed_by}
+            if len(imposers) == 1:
+                tariff.imposed_by = next(iter(imposers))
+                _lowered(tariff, 0.15)
 
 
 def status_from_context(
@@ -193,11 +839,10 @@ def status_from_context(
     if kind_match is None:
         return None
     kind, where = kind_match
-    status_match = next(((s, m) for s, p in _STATUS if s not in ("announced", "agreed", "proposed")
-                         and (m := p.search(text))), None)
-    if status_match is None:
+    status = _status_in(text, 0, len(text))
+    if status is None or status in ("announced", "agreed", "proposed"):
         return None
-    status, cue = status_match
+    cue = next(m for s, p in _STATUS if s == status and (m := p.search(text)))
     until = None
     if status == "suspended":
         for ref in find_dates(text, published):

@@ -18,8 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.extract.products import PRODUCTS, product_spans
 from kg.model import DocExtraction, Meeting, MergeRecord, Resolution, Tariff
-from kg.resolve.names import normalise_org_name, short_hash
+from kg.resolve.names import normalise_org_name, short_hash, slugify
 
 # Labels the extractor composes when the text gives no name: "KR-US round 2 talks (2025-05-20)".
 _COMPOSED_LABEL = re.compile(r"^[A-Z]{2}-[A-Z]{2}\b|\(\d{4}-\d{2}-\d{2}\)$")
@@ -217,27 +218,52 @@ def _tariff_terms(t: Tariff) -> str:
     return json.dumps([t.imposed_by, t.rate_percent, t.kind, sorted(set(t.products))])
 
 
+def _tariff_key(doc_id: str, t: Tariff, target: str) -> str:
+    """Identity of a tariff across articles. Without a target, a kind or products, "a 30% tariff by the
+    US" says too little to be another article's 30%: it stays its article's own."""
+    key = ["tariff", t.imposed_by, target, t.rate_percent, t.kind, sorted(set(t.products))]
+    if not target and t.kind == "other" and not t.products:
+        key.append(doc_id)
+    return json.dumps(key)
+
+
+def _product_forms(res: Resolution, t: Tariff) -> None:
+    """Each product's spellings in the tariff's own words ("cars", "aluminium") as labels of the product
+    concept, so a question can name it as the articles do."""
+    for evidence in t.evidence[:1]:
+        span = evidence.sentence[evidence.start - evidence.sentence_start : evidence.end - evidence.sentence_start]
+        for start, end, key in product_spans(span):
+            written = span[start:end].lower()
+            label = PRODUCTS.get(key, (key, None))[0]
+            if key in t.products and written != label.lower():
+                res.alt_labels.setdefault(f"product-{slugify(key)}", set()).add(written)
+
+
 def resolve_facts(extractions: list[DocExtraction], res: Resolution) -> None:
     """Tariffs by their terms; statements and figures only when identical in content."""
     groups: dict[str, list[tuple[str, str, str]]] = {}  # gid -> [(doc_id, local_id, label)]
-    # A report that names no target joins the one target other reports of the same terms name:
-    # "25% sectoral tariffs on steel" is the measure another article says applies to Korea.
+    # A report that names no target joins the one target other reports of the same terms name
+    # ("25% sectoral tariffs on steel" is the measure another article says applies to Korea), when the
+    # terms say more than a rate (a kind or products) and its own article names no target of that
+    # imposer: an article about other partners is not about the one found elsewhere.
     known_targets: dict[str, set[str]] = {}
     for ex in extractions:
         for t in ex.tariffs:
-            if t.applies_to and not t.all_partners:
+            if t.applies_to:
                 known_targets.setdefault(_tariff_terms(t), set()).add(t.applies_to)
     borrowed: set[tuple[str, str]] = set()
     for ex in extractions:
         doc_id = ex.doc.doc_id
+        named = {(t.imposed_by, t.applies_to) for t in ex.tariffs if t.applies_to}
         for t in ex.tariffs:
+            _product_forms(res, t)
             target = "*all" if t.all_partners else (t.applies_to or "")
             candidates = known_targets.get(_tariff_terms(t), set())
-            if not target and len(candidates) == 1:
+            borrowable = (t.kind != "other" or t.products) and not any(i == t.imposed_by for i, _ in named)
+            if not target and len(candidates) == 1 and borrowable:
                 target = next(iter(candidates))
                 borrowed.add((doc_id, t.local_id))
-            key = json.dumps(["tariff", t.imposed_by, target, t.rate_percent, t.kind,
-                              sorted(set(t.products))])
+            key = _tariff_key(doc_id, t, target)
             rate = f"{t.rate_percent:g}% " if t.rate_percent is not None else ""
             products = f" on {', '.join(sorted(set(t.products)))}" if t.products else ""
             parties = f" ({t.imposed_by or '?'} on {'all partners' if t.all_partners else target or '?'})"
