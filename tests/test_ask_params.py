@@ -78,3 +78,27 @@ def test_ask_params_parse_pairs() -> None:
     }
     with pytest.raises(KgError):
         parse_params(["novalue"])
+
+
+COUNTRY_HEADER = """# Tariffs of a country.
+# param: imposer [country] — the imposing country
+SELECT * WHERE { ?t kgo:imposedBy ?c . ?c schema:identifier ?i . FILTER(?i = {{imposer}}) }
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("South Korea", "KR"), ("Korea", "KR"), ("kr", "KR"), ("U.S.", "US"), ("the United States", "US"),
+     ("Brussels", "EU"), ("Japan", "JP")],
+)
+def test_ask_params_country_bound_as_iso_code(written: str, code: str) -> None:
+    text = bind(parse_named_query("demo", COUNTRY_HEADER), {"imposer": written})
+    assert f'FILTER(?i = "{code}")' in text
+
+
+def test_ask_params_unknown_country_is_refused_with_closest_names() -> None:
+    with pytest.raises(KgError) as info:
+        bind(parse_named_query("demo", COUNTRY_HEADER), {"imposer": "Untied States"})
+    assert info.value.code == "E019"
+    message = str(info.value)
+    assert "--param imposer" in message and "United States" in message and "\n" not in message

@@ -1,8 +1,11 @@
 """Named queries: one `queries/<name>.rq` each, with a header saying what it answers and its parameters.
 
 Header lines: `# <what it answers>` then `# param: <name> [<type>] [= <default>] — <description>`;
-type is `string` (default), `date`, `decimal` or `integer`. In the body `{{name}}` is replaced by the
-value as an escaped, typed literal, never as raw text.
+type is `string` (default), `date`, `decimal`, `integer` or `country`. In the body `{{name}}` is replaced
+by the value as an escaped, typed literal, never as raw text. A `country` is read as any name, alias,
+demonym, capital or ISO code the reference data knows ("Korea", "U.S.", "Seoul") and bound as its ISO
+code, which the query matches against `schema:identifier`; an unknown country is refused with the
+closest names.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ _PARAM = re.compile(
     r"#\s*param:\s*(?P<name>[A-Za-z_][\w-]*)\s*(?:\[(?P<type>\w+)\])?\s*(?:=\s*(?P<default>[^—]*?))?\s*(?:—|--)\s*(?P<desc>.*)"
 )
 _PLACEHOLDER = re.compile(r"\{\{([A-Za-z_][\w-]*)\}\}")
-_TYPES = ("string", "date", "decimal", "integer")
+_TYPES = ("string", "date", "decimal", "integer", "country")
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,29 @@ def load_query(name: str, queries_dir: Path | None = None) -> NamedQuery:
     return parse_named_query(name, path.read_text(encoding="utf-8"))
 
 
+def country_code(value: str, option: str = "--param") -> str:
+    """The ISO code of a country written any way the reference data knows ("South Korea", "KR",
+    "Korea", "the United States", "Seoul"); KgError E019 with the closest names otherwise."""
+    import difflib
+
+    from kg import reference
+
+    written = value.strip()
+    info = reference.country_by_iso(written) if len(written) == 2 else None
+    # a parameter typed in lower case is still a name ("united states"), not the pronoun "us"
+    info = info or reference.country(written) or reference.country(written.title())
+    if info is not None:
+        return info.iso
+    names = sorted({name for c in reference.countries() for name in (c.name, *c.aliases)})
+    closest = difflib.get_close_matches(written, names, n=3, cutoff=0.6)
+    hint = f"; closest: {', '.join(closest)}" if closest else ""
+    raise KgError("E019", path=option, reason=f"'{written}' is not a country kg knows{hint}")
+
+
 def typed_literal(param: Param, value: str) -> str:
     """The value as a SPARQL literal of the parameter's type; bad values are refused, never pasted."""
+    if param.type == "country":
+        return '"' + escape_literal(country_code(value, f"--param {param.name}")) + '"'
     if param.type == "date":
         try:
             date.fromisoformat(value.strip())
