@@ -266,3 +266,19 @@ def test_extract_meetings_numbered_round_is_an_event(text: str, round_no: int, s
     ex = _extract(text, date(2025, 6, 12))
     (meeting,) = ex.meetings
     assert (meeting.round, meeting.start, meeting.location, meeting.status) == (round_no, start, location, status)
+
+
+def test_extract_meetings_travel_destination_is_the_place() -> None:
+    ex = _extract("Swiss President Karin Keller-Sutter flew to Washington on Thursday for talks with Treasury "
+                  "Secretary Scott Bessent.\n")
+    (meeting,) = ex.meetings
+    assert (meeting.location, meeting.start) == ("Washington", None)  # Thursday is the flight's day
+
+
+def test_extract_meetings_sidelines_meeting_is_its_own_event() -> None:
+    ex = _extract("Prime Minister Mark Carney and President Claudia Sheinbaum discussed trade on the sidelines of "
+                  "the G7 summit in Kananaskis on June 16.\n")
+    (meeting,) = ex.meetings
+    assert (meeting.event_type, meeting.format) == ("meeting", None)
+    assert meeting.label == "meeting on the sidelines of the G7 summit"
+    assert meeting.topics == ["trade"]

@@ -64,6 +64,11 @@ _SAME_DAY = re.compile(
     r"|\bthat (?:same )?(?:morning|afternoon|evening)\b|\bthe (?:same|next|following) day\b",
     re.I,
 )
+_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of (?:the |a |an )?(?:[\w-]+\s+){0,5}$", re.I)
+_TRAVEL_TO = re.compile(
+    r"\b(?:flew|flies|fly|travel(?:l?ed|s)?|went|goes|go|arrived|arrives|headed|heads|visited|visits|returned|returns)"
+    r"\s+(?:back\s+)?(?:to|in)\s+(?P<place>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*)*)"
+)
 _ANOTHER = re.compile(r"\b(also|again|separately|another|second|later|earlier|previously|before that)\b", re.I)
 _ENDS = re.compile(r"\b(conclude|end|wrap up|last)\w*", re.I)
 _TRAVEL = re.compile(r"\b(leav\w*|left|depart\w*|travel\w*|fl(?:y|ies|ew)|head(?:s|ed)? (?:to|for)|arriv\w*)\b", re.I)
@@ -308,14 +313,19 @@ class MeetingBuilder:
         own = _clause_text(text, allowed)
         clause = own[: _clause_end(own, anchor)]
         described = _without_later_meeting(own, anchor)
+        occasion = _SIDELINES.search(text[:anchor] + " ") is not None  # the summit is the occasion, not the format
         for name, pattern in _FORMATS:
-            if meeting.format is None and pattern.search(described):
+            if meeting.format is None and pattern.search(described) and not occasion:
                 meeting.format = name
         round_match = _ROUND.search(described)
         if round_match and meeting.round is None:
             word = round_match.group("ord").lower()
             meeting.round = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
         location, venue = _place(clause, allowed)
+        travel = _TRAVEL_TO.search(clause[:anchor])
+        if location is None and travel is not None and allowed(travel.start("place")):
+            # "flew to Washington on Thursday for talks with Bessent": the talks are there
+            location = re.sub(r"\s+(?:on|in|for|last|next|this)$", "", travel.group("place"))
         meeting.location = meeting.location or location
         meeting.venue = meeting.venue or venue
         topics = topics_of(tokens) if tokens is not None else _list_topics(text)
@@ -560,7 +570,8 @@ class MeetingBuilder:
             else None
         )
         described = _without_later_meeting(own, trigger.end())
-        fmt = next((f for f, p in _FORMATS if p.search(described)), None)
+        sidelines = bool(_SIDELINES.search(text[: trigger.start()]))
+        fmt = None if sidelines else next((f for f, p in _FORMATS if p.search(described)), None)
         round_match = _ROUND.search(described)
         round_no = None
         if round_match:
@@ -610,7 +621,7 @@ class MeetingBuilder:
             meeting = Meeting(
                 local_id=f"m{len(self.meetings) + 1}",
                 label="",
-                event_type=_event_type(trigger.group(1), masked),
+                event_type="meeting" if sidelines else _event_type(trigger.group(1), masked),
                 status=_status(f"{governors} {own}"),
             )
             self.meetings.append(meeting)
@@ -620,6 +631,9 @@ class MeetingBuilder:
             meeting.label = name
         if not meeting.label and not name and sentence.tokens is not None:
             meeting.label = _written_name(sentence.tokens, sentence.start + trigger.start()) or ""
+            if meeting.label and sidelines:
+                # "on the sidelines of the G7 summit": a meeting of its own at that occasion
+                meeting.label = f"meeting on the sidelines of the {meeting.label}"
             if meeting.label:
                 self.named.add(meeting.local_id)
         if round_no is not None and meeting.round is None:
@@ -764,7 +778,7 @@ def _written_name(tokens: Span, trigger_char: int) -> str | None:
         words = words[1:]
     if len(words) < 2:
         return None
-    if any(t.ent_type_ in ("GPE", "NORP") for t in words):
+    if any(t.ent_type_ in ("GPE", "NORP") and not re.search(r"\d", t.text) for t in words):
         return None  # "Korean and U.S. finance officials' talks": countries, not a name
     return head.doc.text[words[0].idx : head.idx + len(head.text)]
 

@@ -83,6 +83,8 @@ def _phrase(head: Token) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’")
     if run[0].pos_ != "PROPN" and not run[0].text.isupper():
         text = text[:1].lower() + text[1:]
+    if re.match(r"(?:sidelines|margins)\b", text):
+        return None  # "on the sidelines of the summit" is an occasion
     return text if len(text) > 2 else None
 
 
