@@ -104,7 +104,7 @@ def test_cli_query_ask_tariffs_on(graph_dir: Path) -> None:
 
 def test_cli_query_ask_list() -> None:
     exit_code, stdout, _ = _run("ask", "--list")
-    assert exit_code == 0 and "tariffs-on:" in stdout and "--param imposer=<string>" in stdout
+    assert exit_code == 0 and "tariffs-on:" in stdout and "--param imposer=<country>" in stdout
 
 
 def test_cli_query_lookup_text_and_json(graph_dir: Path) -> None:
