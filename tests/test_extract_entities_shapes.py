@@ -294,3 +294,40 @@ def test_extract_entities_institution_named_in_title_gives_country() -> None:
     ex = _extract("The European Commission said so. Commission spokeswoman Ana Pisonero confirmed it.")
     (holding,) = _holdings_of(ex, "Ana Pisonero")
     assert holding.country == "EU" and holding.organization is not None
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Treasurer Jim Chalmers said the budget assumed no new tariffs.", "Jim Chalmers", "Treasurer"),
+    ("Opposition leader Peter Dutton criticised the deal.", "Peter Dutton", "Opposition leader"),
+    ("Senator Maria Cantwell objected to the quota.", "Maria Cantwell", "Senator"),
+    ("Bank of Japan Governor Kazuo Ueda held rates.", "Kazuo Ueda", "Bank of Japan Governor"),
+    ("NEC Director Kevin Hassett spoke in Washington.", "Kevin Hassett", "NEC Director"),
+    ("EU trade chief Sabine Lindqvist flew to Canberra.", "Sabine Lindqvist", "trade chief"),
+    ("Brazil's President Luiz Inácio Lula da Silva met the premier.", "Luiz Inácio Lula da Silva",
+     "President"),
+])
+def test_extract_entities_titles_of_other_governments_and_bodies(text: str, name: str, title: str) -> None:
+    assert title in [h.title for h in _holdings_of(_extract(text), name)]
+
+
+def test_extract_entities_possessive_body_is_the_titles_organization() -> None:
+    ex = _extract("The World Bank's chief economist, Indermit Gill, warned of slower growth.")
+    (holding,) = _holdings_of(ex, "Indermit Gill")
+    assert holding.title == "chief economist"
+    assert holding.organization == next(o.local_id for o in ex.organizations if o.ref_id == "int-world-bank")
+
+
+def test_extract_entities_acronym_country_before_appositive_title() -> None:
+    ex = _extract("Harjinder Kang, the UK's Trade Commissioner for South Asia, headed the British side.")
+    (holding,) = _holdings_of(ex, "Harjinder Kang")
+    assert (holding.title, holding.country) == ("Trade Commissioner for South Asia", "GB")
+    assert all(p.name != "Asia" for p in ex.persons)
+
+
+def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_play() -> None:
+    # Brazil has no shipped posts: its Foreign Minister must not become China's
+    ex = _extract("Brazil and China signed 20 agreements in Beijing. China praised the deal and China "
+                  "said more would follow. Brazil's exports grew.\nLula was accompanied by Foreign "
+                  "Minister Mauro Vieira.")
+    (holding,) = _holdings_of(ex, "Mauro Vieira")
+    assert holding.country is None

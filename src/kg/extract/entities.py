@@ -59,7 +59,8 @@ welfare defence defense justice labour labor environment education communication
 science innovation investment planning strategy revitalization revitalisation treasury state
 exchequer cooperation integration foreign international national federal public rural interior
 home business tariff tariffs tax taxes duty duties levy act agreement deal treaty
-states nations kingdom republic union emirates
+states nations kingdom republic union emirates treasurer senator mayor
+asia europe africa americas pacific atlantic caribbean oceania arctic south central
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december
 """.split())
@@ -89,7 +90,7 @@ _HONORIFIC_PREFIX = re.compile(rf"^{_HON}\s+")
 _POST_NOMINALS = frozenset({"MP", "KC", "QC", "KCB", "KCMG", "GCMG", "CMG", "CBE", "OBE", "MBE",
                             "PC", "MEP", "MLA", "MSP", "TD", "FRS", "Jr", "Jr.", "Sr", "Sr."})
 _HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HON})\s(?P<name>{_NAME_1_3}){_NAME_END}")
-_COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|EU|(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|Then|"
+_COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|[A-Z]{2,4}(?![\w.])|(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|Then|"
                    r"Former|Ex|New|Acting|Incoming|And|But|As|When|While|After)\s)"
                    rf"(?!{CORE_WORD})[A-Z][a-z]+(?:\s(?!{CORE_WORD})[A-Z][a-z]+)?)")
 # "Acting President" is a title of its own, so a capitalised "Acting" stays in the title
@@ -111,7 +112,7 @@ _TITLE_BEFORE_NAME = re.compile(
 # otherwise hand a portfolio word to the name.
 _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
-    rf"(?P<title>{_TITLE_PAIR})\s(?:{_HON}\s)?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2}})"
+    rf"(?P<title>{_TITLE_PAIR})\s(?:{_HON}\s)?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
     rf"{_NAME_END}(?P<cname>(?!))?"
 )
 _LOWER_ROLE = (
@@ -163,7 +164,8 @@ _BODY_HEAD = re.compile(
 _ORG_SUFFIX = re.compile(
     rf"{_ORG_WORD}(?:(?:\s(?:and|&)\s|\s){_ORG_WORD}){{0,5}}\s(?:Task\sForce|Association|Agency|"
     r"Administration|Commission|Council|Assembly|Federation|Chamber|Institute|Initiative|Fund|Bank|"
-    r"Organization|Organisation|Daily|Times|Ilbo|Herald|Journal|Corporation|Corp\.|Inc\.)(?![\w-])"
+    r"Organization|Organisation|Daily|Times|Ilbo|Herald|Journal|Corporation|Corp\.|Inc\.|Co\.|Ltd\.?|"
+    r"Plc|PLC|LLC|Holdings)(?![\w-])"
 )
 # An outlet named by its role: "told the Nikkei", "in an interview with Reuters", "Yonhap reported".
 _MEDIA_CUE = re.compile(
@@ -211,7 +213,8 @@ _KIND_BY_WORD = [
     ("daily", "media"), ("times", "media"), ("ilbo", "media"), ("herald", "media"),
     ("journal", "media"), ("fund", "international"), ("bank", "international"),
     ("organization", "international"), ("corporation", "company"), ("corp.", "company"),
-    ("inc.", "company"),
+    ("inc.", "company"), ("co.", "company"), ("ltd", "company"), ("plc", "company"),
+    ("llc", "company"), ("holdings", "company"),
 ]
 _KIND_BY_TYPE_NOUN = {"company": "company", "firm": "company", "carmaker": "company", "plant": "company",
                       "factory": "company",
@@ -443,7 +446,10 @@ def _people_from_titles(st: _State, text: str) -> None:
             continue
         country_text = m.group("country")
         possessive = m.group("poss") is not None
-        if country_text is not None and _ref_country(country_text) is None:
+        if country_text is not None and _ref_country(country_text) is None and possessive:
+            # "the World Bank's chief economist": the possessor is the title's body, not its words
+            title_start = m.start("title")
+        elif country_text is not None and _ref_country(country_text) is None:
             # not a country: the words belong to the title ("Finance Minister", "Deputy Prime ...")
             title_start, country_text = m.start("country"), None
         else:
@@ -1139,22 +1145,43 @@ def _title_countries(title: str) -> set[str]:
     return {info.iso} if info else set()
 
 
+def _org_named(st: _State, text: str, iso: str | None) -> str | None:
+    """The body of the article that `text` names (a name, alias or scoped alias), in `iso`."""
+    ref = _reference()
+    norm = ref.normalise if ref is not None and hasattr(ref, "normalise") else str.lower
+    for org in sorted(st.orgs.values(), key=lambda o: o.local_id):
+        if iso is not None and org.country not in (iso, None):
+            continue
+        forms = {norm(f) for f in (org.name, *org.aliases)}
+        inst = _ref_institution(text, org.country) if org.ref_id and org.country else None
+        if norm(text) in forms or (inst is not None and inst.ref_id == org.ref_id):
+            return org.local_id
+    return None
+
+
 def _org_in_title(st: _State, title: str, iso: str | None) -> str | None:
     """"Commission spokesman", "MOFCOM spokesman": a body of the article named by the words
     before the role, in the title's country if it has one."""
-    ref = _reference()
-    norm = ref.normalise if ref is not None and hasattr(ref, "normalise") else str.lower
     words = title.split()
     for cut in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:cut])
-        for org in sorted(st.orgs.values(), key=lambda o: o.local_id):
-            if iso is not None and org.country not in (iso, None):
-                continue
-            forms = {norm(f) for f in (org.name, *org.aliases)}
-            inst = _ref_institution(head, org.country) if org.ref_id and org.country else None
-            if norm(head) in forms or (inst is not None and inst.ref_id == org.ref_id):
-                return org.local_id
+        found = _org_named(st, " ".join(words[:cut]), iso)
+        if found is not None:
+            return found
     return None
+
+
+def _countries_with_posts() -> frozenset[str] | _Everything:
+    """Countries whose posts the reference lists (all, when it cannot say)."""
+    ref = _reference()
+    posts = getattr(ref, "posts", None) if ref else None
+    if posts is None:
+        return _Everything()
+    return frozenset(p.country for p in posts() if p.country)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _guess_countries(st: _State, entries: list[Any], countries: dict[str, CountryMention]
@@ -1167,6 +1194,7 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
     guess: unknown is better than wrong.
     """
     ranked = [c.iso for c in sorted(countries.values(), key=lambda c: (-len(c.evidence), c.iso))]
+    covered = _countries_with_posts()
     by_person: dict[tuple[str, ...], list[Any]] = {}
     for entry in entries:
         if entry[5] is None and st.persons[entry[6]].country is None:
@@ -1187,7 +1215,15 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
         near: list[str] = []
         for e in own:
             near += _countries_before(st, countries, st.ev(e[0], e[1], "", 0).sentence_start, e[0])
-        candidates = [c for c in dict.fromkeys(near + ranked) if c not in excluded]
+        near = [c for c in dict.fromkeys(near) if c not in excluded]
+        # A country the reference knows no posts of may be the one: then there is no telling
+        # ("Brazil and China ... Foreign Minister Vieira" must not make Vieira China's).
+        if any(c not in covered for c in near):
+            continue
+        top = len(countries[ranked[0]].evidence) if ranked else 0
+        significant = [c for c in ranked if len(countries[c].evidence) * 2 >= top]
+        usable_ranked = ranked if all(c in covered for c in significant) else []
+        candidates = [c for c in dict.fromkeys(near + usable_ranked) if c not in excluded]
         scored = []
         for order, c in enumerate(candidates):
             have = [b for b in bares if _ref_post(b, c) is not None]
@@ -1219,6 +1255,8 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
             iso = info.iso if info else None
         if org_local is None:
             org_local = _org_in_title(st, bare, iso)
+        if org_local is None and country_text and iso is None:
+            org_local = _org_named(st, country_text, None)  # "the World Bank's chief economist"
         if iso is None and org_local is not None:
             iso = next((o.country for o in st.orgs.values() if o.local_id == org_local), None)
         if iso is not None and st.persons[key].country is None:

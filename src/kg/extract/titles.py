@@ -52,11 +52,12 @@ _NOT_MODIFIER = (r"(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|These|Those|Th
 # Representative ..." must not read "Secretary Scott Bessent and USTR" as qualifying "Representative".
 CORE_WORD = (r"(?:Minister|Secretary|Commissioner|Representative|Ambassador|Envoy|Spokesperson|"
               r"Spokesman|Spokeswoman|Negotiator|Chairman|Chairwoman|Chairperson|Chair|Governor|"
-              r"Speaker|Chancellor|Premier|President|Administrator|Director[- ]General)(?![\w'’-])")
+              r"Speaker|Chancellor|Premier|President|Administrator|Director[- ]General|Treasurer|Leader|"
+              r"Senator|Mayor|Director)(?![\w'’-])")
 _MOD = rf"{_NOT_MODIFIER}(?!{CORE_WORD}){_CAP}"
-# Capitalised words qualifying a title, joined by spaces, commas or "and": "Commerce and Industry",
-# "Economy, Trade and Industry", "European Commission", "China International Trade".
-MODIFIERS = rf"(?:{_MOD}(?:(?:,\s|\sand\s|\s&\s|\s){_MOD}){{0,3}}\s)"
+# Capitalised words qualifying a title, joined by spaces, commas, "and" or "of": "Commerce and
+# Industry", "Economy, Trade and Industry", "European Commission", "Bank of Japan".
+MODIFIERS = rf"(?:{_MOD}(?:(?:,\s|\sand\s|\s&\s|\sof\s(?:the\s)?|\s){_MOD}){{0,3}}\s)"
 # The name of a portfolio after "Minister of": capitalised words joined by ", ", " and ", " of ", ...
 _PORTFOLIO_LINK = r"(?:,\s|\sand\s|\sof\s|\sfor\s|\sthe\s|\s)(?:the\s)?"
 PORTFOLIO = rf"(?:the\s)?{_CAP}(?:{_PORTFOLIO_LINK}{_CAP})*?"
@@ -72,10 +73,11 @@ _LOWER_MOD = (r"(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|
               r"incoming|outgoing)\s)[a-z][a-z-]*\s")
 _ROLE_NOUNS = (r"minister|secretary|commissioner|negotiator|envoy|ambassador|spokesperson|spokesman|"
                r"spokeswoman|adviser|advisor|representative|chair|chairman|chairwoman|chairperson|"
-               r"president|premier|chancellor|governor")
+               r"president|premier|chancellor|governor|chief|leader|treasurer|economist|analyst")
 _CAP_CORES = (r"Minister|Secretary|Commissioner|Representative|Ambassador|Envoy|Director[- ]General|"
               r"Secretary[- ]General|Spokesperson|Spokesman|Spokeswoman|Negotiator|Chair|Chairman|"
-              r"Chairwoman|Chairperson|Governor|Speaker|Chancellor|Premier|President")
+              r"Chairwoman|Chairperson|Governor|Speaker|Chancellor|Premier|President|Treasurer|Leader|"
+              r"Senator|Mayor|Director")
 
 
 def title_core(greedy: bool = False) -> str:
@@ -88,7 +90,8 @@ def title_core(greedy: bool = False) -> str:
     return (
         rf"(?:Deputy\s)?Prime\sMinister(?:\sfor\s{portfolio}(?=[\s,]))?"
         rf"|{MODIFIERS}?(?:Minister|Secretary|Administrator|Commissioner|Director[- ]General|Governor|"
-        rf"Secretary[- ]General|Chair(?:man|woman|person)?|Chancellor|Head|Chief)\s(?:of|for)\s{portfolio}"
+        rf"Secretary[- ]General|Chair(?:man|woman|person)?|Chancellor|Head|Chief|Leader)\s(?:of|for)\s"
+        rf"{portfolio}"
         rf"|(?:(?:His|Her)\sMajesty['’]s\s)?{MODIFIERS}?(?:Ambassador|Envoy|High\sCommissioner)\sto\s"
         rf"{_COUNTRY_OBJECT}"
         r"|(?:[Cc]hief\s)?[Tt]rade\s[Rr]ep(?:resentative|\.)"
