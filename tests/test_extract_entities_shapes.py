@@ -331,3 +331,20 @@ def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_
                   "Minister Mauro Vieira.")
     (holding,) = _holdings_of(ex, "Mauro Vieira")
     assert holding.country is None
+
+
+@pytest.mark.parametrize("text", [
+    "Japan Trade Minister Says Tariffs Will Stay\nThe minister spoke on Monday.",
+    "EU Leaders Back Deal As Commission President Heads To Washington\nText follows.",
+    "President Lula Signs Order; Prime Minister Okonjo Responds\nNo names here.",
+    "Korea's Top Negotiator Flies To Washington For Talks\nMore text.",
+])
+def test_extract_entities_title_case_headline_makes_no_people(text: str) -> None:
+    ex = _extract(text)
+    assert ex.persons == [] and ex.holdings == []
+    assert all(o.ref_id for o in ex.organizations)  # only bodies the reference knows by name
+
+
+def test_extract_entities_name_never_crosses_a_line_break() -> None:
+    ex = _extract("The delegation was led by Deputy Minister Hana Novak\nTalks begin on Monday.")
+    assert [p.name for p in ex.persons] == ["Hana Novak"]

@@ -76,12 +76,14 @@ _PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|dos|das|du|la|le|bin|binti|i
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
               "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"}
 # Between two name words: a space, an optional middle initial and optional particles.
-_LINK = rf"\s(?:{_U}\.\s)?(?:{_PARTICLE}\s){{0,2}}"
-_LEAD = rf"(?:{_PARTICLE}\s){{0,2}}"
+# (a name never runs across a line break: "... Heads To Washington\nText")
+_SP = r"[ \xa0]"
+_LINK = rf"{_SP}(?:{_U}\.{_SP})?(?:{_PARTICLE}{_SP}){{0,2}}"
+_LEAD = rf"(?:{_PARTICLE}{_SP}){{0,2}}"
 _NAME_1_2 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN})?"
 _NAME_1_3 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{0,2}}"
 # (a possessive "Trump's" ends a name too)
-_NAME_END = rf"(?![\w-])(?![’'](?!s\b))(?!\s(?:{_PARTICLE}\s){{0,2}}{_U}{_L})"
+_NAME_END = rf"(?![\w-])(?![’'](?!s\b))(?!{_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_U}{_L})"
 # Honorifics and forms of address before a name; post-nominals after it.
 _HON = (r"(?:(?:The\s)?(?:Rt\.?|Right)\s(?:Hon\.?|Honourable)(?:\s(?:Sir|Dame|Lord|Lady|Dr)\.?)?"
         r"|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Shri|Shrimati|Smt|Sheikh)"
@@ -89,7 +91,7 @@ _HON = (r"(?:(?:The\s)?(?:Rt\.?|Right)\s(?:Hon\.?|Honourable)(?:\s(?:Sir|Dame|Lo
 _HONORIFIC_PREFIX = re.compile(rf"^{_HON}\s+")
 _POST_NOMINALS = frozenset({"MP", "KC", "QC", "KCB", "KCMG", "GCMG", "CMG", "CBE", "OBE", "MBE",
                             "PC", "MEP", "MLA", "MSP", "TD", "FRS", "Jr", "Jr.", "Sr", "Sr."})
-_HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HON})\s(?P<name>{_NAME_1_3}){_NAME_END}")
+_HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HON}){_SP}(?P<name>{_NAME_1_3}){_NAME_END}")
 _COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|[A-Z]{2,4}(?![\w.])|(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|Then|"
                    r"Former|Ex|New|Acting|Incoming|And|But|As|When|While|After)\s)"
                    rf"(?!{CORE_WORD})[A-Z][a-z]+(?:\s(?!{CORE_WORD})[A-Z][a-z]+)?)")
@@ -104,15 +106,16 @@ _TITLE_PAIR = rf"(?:{TITLE_CORE})(?:\sand\s(?:{TITLE_CORE}))?"
 _TITLE_BEFORE_NAME = re.compile(
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
     rf"(?P<title>{_TITLE_PAIR})"
-    rf"(?:\s(?:{_HON}\s)?(?P<name>{_NAME_1_2}){_NAME_END}"
-    rf"|,\s(?:{_HON}\s)?(?P<cname>{_NAME_1_2})(?=\s*[,;:.)]|\s*$|\s(?!and\s|of\s|for\s|the\s)[a-z]))"
+    rf"(?:{_SP}(?:{_HON}{_SP})?(?P<name>{_NAME_1_2}){_NAME_END}"
+    rf"|,{_SP}(?:{_HON}{_SP})?(?P<cname>{_NAME_1_2})"
+    rf"(?=\s*[,;:.)]|\s*$|{_SP}(?!and\s|of\s|for\s|the\s)[a-z]))"
 )
 # The same before a three-word name ("Trade Minister Nguyễn Hồng Diên"), tried only where the
 # two-word pattern found nothing, and kept only after a title with no portfolio, whose lazy end could
 # otherwise hand a portfolio word to the name.
 _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
-    rf"(?P<title>{_TITLE_PAIR})\s(?:{_HON}\s)?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
+    rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
     rf"{_NAME_END}(?P<cname>(?!))?"
 )
 _LOWER_ROLE = (
@@ -131,7 +134,7 @@ _LOWER_ROLE = (
 )
 _APPOSITIVE_TITLE = rf"(?:{_LOWER_ROLE}|{title_core(greedy=True)})"
 _APPOSITIVE = re.compile(
-    rf"(?<![\w’'-])(?:(?P<hon>{_HON})\s)?(?P<name>{_NAME_1_3}),\s(?:the\s|a\s|an\s)?"
+    rf"(?<![\w’'-])(?:(?P<hon>{_HON}){_SP})?(?P<name>{_NAME_1_3}),{_SP}(?:the\s|a\s|an\s)?"
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?"
     rf"(?P<title>{_APPOSITIVE_TITLE}(?:\sand\s{_APPOSITIVE_TITLE})?)(?![\w-])"
     rf"(?:\s(?:at|of|for|with)\s(?:the\s)?(?P<org>{_U}))?"
@@ -340,12 +343,36 @@ class _State:
         default_factory=list)
     orgs: dict[str, Organization] = field(default_factory=dict)
     org_spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    headlines: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_headline(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.headlines)
 
     def ev(self, start: int, end: int, rule: str, conf: float) -> Evidence:
         return self.sents.evidence(self.ex.doc.doc_id, start, end, rule, conf)
 
     def ent_labels(self, start: int, end: int) -> set[str]:
         return {label for s, e, label in self.ents if s < end and start < e}
+
+
+_HEADLINE_SMALL = frozenset({"To", "Of", "For", "On", "In", "As", "At", "With", "And", "The", "A", "An",
+                             "Is", "Are", "Will", "Says", "Over", "After", "From", "By", "Into", "Amid"})
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case ("Trade Minister Says Tariffs Will Stay"): every word is capitalised,
+    so name and title shapes mean nothing there; the article body says the same in prose."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if len(words) >= 5 and not re.search(r"[.!?]\s+[A-Z]", line):
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            if capitalised == len(words) or (
+                    capitalised >= 0.8 * len(words) and any(w in _HEADLINE_SMALL for w in words[1:])):
+                spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
 
 
 def _add_person(st: _State, name: str, start: int, end: int, written: str, rule: str,
@@ -437,6 +464,8 @@ def _title_matches(text: str) -> list[re.Match[str]]:
 
 def _people_from_titles(st: _State, text: str) -> None:
     for m in _title_matches(text):
+        if st.in_headline(m.start()):
+            continue
         group = "name" if m.group("name") else "cname"
         name = m.group(group)
         n_start, n_end = m.span(group)
@@ -519,6 +548,8 @@ def _people_from_appositions(st: _State, text: str) -> None:
     for m in _APPOSITIVE.finditer(text):
         name = m.group("name")
         n_start, n_end = m.span("name")
+        if st.in_headline(n_start):
+            continue
         if any(s < m.end("title") and m.start("title") < e for s, e in before_name):
             continue  # "Commerce Secretary Howard Lutnick, Treasury Secretary Scott Bessent": a list
         if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
@@ -552,7 +583,7 @@ def _people_from_appositions(st: _State, text: str) -> None:
 
 def _people_from_ner(st: _State, sdoc: Doc, text: str) -> None:
     for ent in sdoc.ents:
-        if ent.label_ != "PERSON" or "\n" in ent.text:
+        if ent.label_ != "PERSON" or "\n" in ent.text or st.in_headline(ent.start_char):
             continue
         name = clean_person_name(ent.text.strip())
         if not _name_shaped(name):
@@ -788,7 +819,9 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             continue  # ambiguous without a country
         _add_org(st, span.text, span.start_char, span.end_char, "org.reference", 0.9, inst=inst)
     for span in scoped:
-        iso, start = _country_before(sdoc, span)
+        # in a Title Case headline a country before a generic form is more likely a title's
+        # ("US Commerce Secretary Warns ..."): there only a body named elsewhere is linked
+        iso, start = _country_before(sdoc, span) if not st.in_headline(span.start_char) else (None, 0)
         inst = _ref_institution(sdoc.text[start:span.end_char], iso) if iso else None
         if inst is None:
             named = [o for o in st.orgs.values() if o.ref_id]
@@ -883,7 +916,7 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
                     name = text[start:end].rstrip(" ,")
                     continue
                 break
-            if "\n" in name or _is_venue_or_policy(name):
+            if "\n" in name or _is_venue_or_policy(name) or st.in_headline(start):
                 continue
             if any(s <= start and start + len(name) <= e for s, e in title_ranges):
                 continue  # "Trade Representative" inside a title is a post, not a body
@@ -1028,6 +1061,8 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
     for ent in sdoc.ents:
         if ent.label_ not in ("ORG", "FAC", "PERSON", "GPE", "NORP") or "\n" in ent.text:
             continue
+        if st.in_headline(ent.start_char) and not any(ent.text in o.aliases for o in st.orgs.values()):
+            continue  # a Title Case headline: only bodies the article names elsewhere
         raw = _unbalanced_parenthesis(ent.text.replace("\xa0", " ").strip().strip("'\"‘’“”"))
         name = re.sub(r"^(?:the|The)\s", "", raw)
         start = ent.start_char + ent.text.find(name) if name and name in ent.text else ent.start_char
@@ -1365,7 +1400,8 @@ def extract_entities(ex: DocExtraction, sdoc: Doc) -> None:
     """Fill ex.mentions, persons, organizations, countries and holdings (local ids p1.., o1..)."""
     text = ex.doc.text
     st = _State(ex=ex, sents=_Sentences.of(sdoc),
-                ents=[(e.start_char, e.end_char, e.label_) for e in sdoc.ents])
+                ents=[(e.start_char, e.end_char, e.label_) for e in sdoc.ents],
+                headlines=_headline_spans(text))
     _people_from_titles(st, text)
     _people_from_appositions(st, text)
     _people_from_honorifics(st, text)
