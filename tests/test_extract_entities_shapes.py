@@ -348,3 +348,37 @@ def test_extract_entities_title_case_headline_makes_no_people(text: str) -> None
 def test_extract_entities_name_never_crosses_a_line_break() -> None:
     ex = _extract("The delegation was led by Deputy Minister Hana Novak\nTalks begin on Monday.")
     assert [p.name for p in ex.persons] == ["Hana Novak"]
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    ("Economy Minister Carlos Ruiz of Argentina met the delegation.", "Carlos Ruiz", "AR"),
+    ("Trade Minister Ana Li of the Philippines flew home.", "Ana Li", "PH"),
+])
+def test_extract_entities_country_written_after_the_name(text: str, name: str, iso: str) -> None:
+    (holding,) = _holdings_of(_extract(text), name)
+    assert holding.country == iso
+
+
+def test_extract_entities_list_of_names_is_no_organization() -> None:
+    assert _extract("Xi, Modi and Lula attended the summit.").organizations == []
+
+
+def test_extract_entities_each_listed_name_keeps_its_own_title() -> None:
+    ex = _extract("Executive Vice-President Valdis Dombrovskis and High Representative Kaja Kallas met "
+                  "the ministers.")
+    assert [h.title for h in _holdings_of(ex, "Valdis Dombrovskis")] == ["Executive Vice-President"]
+    assert [h.title for h in _holdings_of(ex, "Kaja Kallas")] == ["High Representative"]
+
+
+def test_extract_entities_initial_before_surname() -> None:
+    ex = _extract("External Affairs Minister S. Jaishankar travelled to Washington.")
+    (holding,) = ex.holdings
+    assert holding.post_key == "in-external-affairs-minister"
+    assert any("S. Jaishankar" in p.aliases for p in ex.persons)
+
+
+def test_extract_entities_body_in_a_titles_object() -> None:
+    ex = _extract("The Vice-President of the European Commission, Teresa Ribera, said on Monday.")
+    (holding,) = _holdings_of(ex, "Teresa Ribera")
+    assert holding.country == "EU"
+    assert holding.organization == next(o.local_id for o in ex.organizations if o.ref_id == "eu-commission")

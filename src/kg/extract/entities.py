@@ -79,7 +79,7 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos
 # (a name never runs across a line break: "... Heads To Washington\nText")
 _SP = r"[ \xa0]"
 _LINK = rf"{_SP}(?:{_U}\.{_SP})?(?:{_PARTICLE}{_SP}){{0,2}}"
-_LEAD = rf"(?:{_PARTICLE}{_SP}){{0,2}}"
+_LEAD = rf"(?:{_U}\.{_SP})?(?:{_PARTICLE}{_SP}){{0,2}}"  # "S. Jaishankar", "von der Leyen"
 _NAME_1_2 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN})?"
 _NAME_1_3 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{0,2}}"
 # (a possessive "Trump's" ends a name too)
@@ -451,9 +451,30 @@ def _title_start(st: _State, text: str, start: int, end: int) -> int:
         start += conj.end()
 
 
-def _title_matches(text: str) -> list[re.Match[str]]:
-    """Title-before-name matches, two-word names first, then three-word names elsewhere."""
-    found = list(_TITLE_BEFORE_NAME.finditer(text))
+_OF_COUNTRY_AFTER = re.compile(r"\sof\s(?P<c>(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?![\w'’])")
+
+
+def _title_matches(st: _State, text: str) -> list[re.Match[str]]:
+    """Title-before-name matches, two-word names first, then three-word names elsewhere.
+
+    A match whose title runs over a name the NER found ("Executive Vice-President Valdis
+    Dombrovskis and High Representative Kaja Kallas") is cut at the end of that name and tried
+    again there, so each name keeps its own title.
+    """
+    persons = sorted((s, e) for s, e, label in st.ents if label == "PERSON")
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (m := _TITLE_BEFORE_NAME.search(text, pos)) is not None:
+        inner = next(((ps, pe) for ps, pe in persons
+                      if m.start("title") <= ps and pe <= m.end("title")), None)
+        if inner is None:
+            found.append(m)
+            pos = m.end()
+            continue
+        cut = _TITLE_BEFORE_NAME.search(text, m.start(), inner[1])
+        if cut is not None and cut.end() == inner[1]:
+            found.append(cut)
+        pos = inner[1]
     for m in _TITLE_BEFORE_LONG_NAME.finditer(text):
         if re.search(r"\s(?:of|for|to)\s", m.group("title")):
             continue
@@ -463,7 +484,7 @@ def _title_matches(text: str) -> list[re.Match[str]]:
 
 
 def _people_from_titles(st: _State, text: str) -> None:
-    for m in _title_matches(text):
+    for m in _title_matches(st, text):
         if st.in_headline(m.start()):
             continue
         group = "name" if m.group("name") else "cname"
@@ -488,6 +509,11 @@ def _people_from_titles(st: _State, text: str) -> None:
             country_text = None  # the country was before an "and": another person's
         title_pair = text[title_start:m.end("title")]
         written_start = min(title_start, m.start("country")) if country_text else title_start
+        if country_text is None:
+            # "Economy Minister Carlos Ruiz of Argentina": the country written after the name
+            after = _OF_COUNTRY_AFTER.match(text, n_end)
+            if after and _ref_country(after.group("c")) is not None:
+                country_text = after.group("c")
         written = text[written_start:n_end]
         if _name_shaped(clean_person_name(name)):
             key: tuple[str, ...] | str = _add_person(st, name, n_start, n_end, written,
@@ -1054,6 +1080,11 @@ def _orgs_from_governments(st: _State, sdoc: Doc, text: str) -> None:
                  kind="government", inst=inst, country=info.iso if info else None)
 
 
+def _inst_shaped(name: str) -> bool:
+    """A name with an institution's head word or a shipped institution's name."""
+    return _org_kind(name) != "other" or _ref_institution(name) is not None
+
+
 def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[int, int]]) -> None:
     lowercase_acronyms = {m.group("acr") for m in _ACRONYM_DEF.finditer(text)
                           if text[max(0, m.start() - 1)].islower()
@@ -1082,6 +1113,8 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
                               r"Chancellor|Governor|Ambassador)$", name)):
             continue  # "Ontario Premier", "China International Trade Representative": posts
         words = name.split()
+        if "," in name and not _inst_shaped(name):
+            continue  # "Xi, Modi": a list NER read as one body
         acronym_owner = [k for k, o in st.orgs.items() if name in o.aliases]
         if acronym_owner:
             _add_org_mention(st, acronym_owner[0], start, end, name, "org.acronym", 0.8)
@@ -1195,14 +1228,15 @@ def _org_named(st: _State, text: str, iso: str | None) -> str | None:
 
 
 def _org_in_title(st: _State, title: str, iso: str | None) -> str | None:
-    """"Commission spokesman", "MOFCOM spokesman": a body of the article named by the words
-    before the role, in the title's country if it has one."""
+    """"Commission spokesman", "MOFCOM spokesman", "Vice-President of the European Commission": a
+    body of the article named in the title, in the title's country if it has one."""
     words = title.split()
     for cut in range(len(words) - 1, 0, -1):
         found = _org_named(st, " ".join(words[:cut]), iso)
         if found is not None:
             return found
-    return None
+    of = re.search(r"\s(?:of|for|at)\s(?:the\s)?(?P<body>.+)$", title)  # "Vice-President of the Commission"
+    return _org_named(st, of.group("body"), iso) if of else None
 
 
 def _countries_with_posts() -> frozenset[str] | _Everything:

@@ -50,7 +50,7 @@ _NOT_MODIFIER = (r"(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|These|Those|Th
                  r"Wednesday|Thursday|Friday|Saturday|Sunday)\s)")
 # A title's own core word is never a modifier of another: "Treasury Secretary Scott Bessent and USTR
 # Representative ..." must not read "Secretary Scott Bessent and USTR" as qualifying "Representative".
-CORE_WORD = (r"(?:Minister|Secretary|Commissioner|Representative|Ambassador|Envoy|Spokesperson|"
+CORE_WORD = (r"(?:[A-Z][a-z]+-)?(?:Minister|Secretary|Commissioner|Representative|Ambassador|Envoy|Spokesperson|"
               r"Spokesman|Spokeswoman|Negotiator|Chairman|Chairwoman|Chairperson|Chair|Governor|"
               r"Speaker|Chancellor|Premier|President|Administrator|Director[- ]General|Treasurer|Leader|"
               r"Senator|Mayor|Director)(?![\w'’-])")
@@ -90,7 +90,8 @@ def title_core(greedy: bool = False) -> str:
     return (
         rf"(?:Deputy\s)?Prime\sMinister(?:\sfor\s{portfolio}(?=[\s,]))?"
         rf"|{MODIFIERS}?(?:Minister|Secretary|Administrator|Commissioner|Director[- ]General|Governor|"
-        rf"Secretary[- ]General|Chair(?:man|woman|person)?|Chancellor|Head|Chief|Leader)\s(?:of|for)\s"
+        rf"Secretary[- ]General|Chair(?:man|woman|person)?|Chancellor|Head|Chief|Leader|"
+        rf"(?:Vice[- ])?President)\s(?:of|for)\s"
         rf"{portfolio}"
         rf"|(?:(?:His|Her)\sMajesty['’]s\s)?{MODIFIERS}?(?:Ambassador|Envoy|High\sCommissioner)\sto\s"
         rf"{_COUNTRY_OBJECT}"
@@ -99,7 +100,7 @@ def title_core(greedy: bool = False) -> str:
         r"|(?:[Cc]hief|[Tt]op)\s(?:[a-z]+\s)?(?:negotiator|policy\sadviser|envoy)"
         r"|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+(?:\s(?!at\s|of\s|in\s|the\s)[a-z]+)*"
         r"|[Cc]hief\sof\s[Ss]taff"
-        rf"|{MODIFIERS}?(?:Vice\s|Deputy\s)?(?:{_CAP_CORES})"
+        rf"|{MODIFIERS}?(?:Vice[- ]|Deputy[- ])?(?:{_CAP_CORES})"
         r"|(?:Acting\s|Vice\s)?President|(?:Vice\s)?Premier"
         r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s|the\s)[a-z]+)*"
         r"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s[a-z]+(?:\sand\s[a-z]+)?(?![\w-])"
