@@ -770,7 +770,10 @@ def _reference_matchers(sdoc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[s
                 words = words[1:]
             one_word = len(words) == 1
             (forms[kind][0] if one_word or form.isupper() else forms[kind][1]).add(form)
-    tokenizer = _tokenizer(sdoc)
+    from spacy.lang.en import English
+
+    # the patterns are tokenised like the documents, on the documents' vocabulary
+    tokenizer = English(vocab=sdoc.vocab).tokenizer
     for kind, (as_written, any_case) in sorted(forms.items()):
         key = f"ref-{kind}"
         kinds[key] = kind
@@ -779,20 +782,6 @@ def _reference_matchers(sdoc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[s
         lower.add(key, [tokenizer(f) for f in sorted(any_case)])
     _MATCHERS[id(sdoc.vocab)] = (sdoc.vocab, exact, lower, kinds)
     return exact, lower, kinds
-
-
-def _tokenizer(sdoc: Doc) -> Any:
-    """A tokenizer on the document's vocabulary (the pipeline's own, when it is known)."""
-    from spacy.lang.en import English
-
-    cached = getattr(_tokenizer, "_by_vocab", {})
-    found = cached.get(id(sdoc.vocab))
-    if found is None or found[0] is not sdoc.vocab:
-        nlp = English(vocab=sdoc.vocab)
-        found = (sdoc.vocab, nlp.tokenizer)
-        cached[id(sdoc.vocab)] = found
-        _tokenizer._by_vocab = cached  # type: ignore[attr-defined]
-    return found[1]
 
 
 def _country_before(sdoc: Doc, span: Span) -> tuple[str | None, int]:
@@ -1124,6 +1113,9 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
         if _is_venue_or_policy(name) or re.match(r"^\s+ind(?:ex|ices)\b", text[end:]) \
                 or _ORG_VENUE_AFTER.match(text, end):
             continue  # "Oval Office", "Digital Services Tax", "the Hang Seng index", "X golf course"
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _attributive(span):
+            continue  # "a Korean government official"
         # a generic name of an institution the article already named: "the Commission"
         linked = next((k for k, o in sorted(st.orgs.items()) if o.ref_id and (
             (inst := _ref_institution(name, o.country)) is not None and inst.ref_id == k)), None)
