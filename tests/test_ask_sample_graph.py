@@ -113,8 +113,9 @@ def test_ask_sample_low_confidence(store: Any, below: str) -> None:
     confidences = [float(value) for value in _col(result, "confidence")]
     assert confidences and all(value < float(below) for value in confidences)
     assert confidences == sorted(confidences)
-    # the headlines' vague "talks" folded into the 2+2; the G20 read by NER alone
-    assert {"Group of Twenty", TWO_PLUS_TWO} <= set(_col(result, "label"))
+    # the headlines' vague "talks" folded into the 2+2 (the G20 is now found as a reference
+    # institution, no longer by NER alone)
+    assert TWO_PLUS_TWO in set(_col(result, "label"))
 
 
 def test_ask_sample_low_confidence_none_below_half(store: Any) -> None:
@@ -215,7 +216,9 @@ def test_ask_sample_new_since_round_two(store: Any) -> None:
         ("Ahn Duk-geun", {"Minister of Trade, Industry and Energy"}),
         ("Choi Sang-mok", {"Deputy Prime Minister for Economic Affairs", "Minister of Economy and Finance"}),
         ("Jamieson Greer", {"United States Trade Representative", "Chief Trade Policy Adviser"}),  # as 002 words it
-        ("Han Duck-soo", {"Prime Minister of the Republic of Korea", "Acting President of the Republic of Korea"}),
+        # the sample articles never write whose Acting President and Prime Minister he is: a head
+        # of state's or government's country is left unknown rather than guessed
+        ("Han Duck-soo", {"Prime Minister", "Acting President"}),
     ],
 )
 def test_ask_sample_posts_of_person(store: Any, person: str, posts: set[str]) -> None:

@@ -96,3 +96,24 @@ def test_reference_institution_record_fields() -> None:
     assert dg_trade is not None and dg_trade.parent == "eu-commission"
     wto = reference.institution("WTO")
     assert wto is not None and wto.country is None and wto.kind == "international"
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "ref_id"),
+    [
+        ("Commerce Department", "IN", None),  # India's Commerce Department is not the US one
+        ("USTR", "JP", None),
+        ("commerce ministry", "IN", "in-moci"),
+        ("WTO", "IN", "int-wto"),
+    ],
+)
+def test_reference_institution_written_country_wins(written: str, country: str, ref_id: str | None) -> None:
+    found = reference.institution(written, country, strict=True)
+    assert (found.ref_id if found else None) == ref_id
+
+
+def test_reference_institution_scoped_aliases_kept_apart() -> None:
+    commission = reference.institution_by_id("eu-commission")
+    assert commission is not None
+    assert "Commission" in commission.scoped_aliases and "Commission" in commission.aliases
+    assert "EC" not in commission.scoped_aliases

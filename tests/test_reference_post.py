@@ -116,3 +116,19 @@ def test_reference_post_institution_plus_role(title: str, country: str | None, r
 )
 def test_reference_post_institution_plus_role_misses(title: str, country: str | None) -> None:
     assert reference.post(title, country) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "country", "ref_id"),
+    [
+        ("Commerce Secretary", "IN", None),  # India's Commerce Secretary is not the US post
+        ("Treasury Secretary", "GB", None),
+        ("Commerce Minister", "IN", "in-commerce-minister"),
+        ("Finance Minister", "JP", "jp-mof-minister"),
+        ("WTO Director-General", "BR", "int-wto-director-general"),  # international posts stay
+        ("Commerce Secretary", None, "us-commerce-secretary"),  # no written country: the US post
+    ],
+)
+def test_reference_post_written_country_wins(title: str, country: str | None, ref_id: str | None) -> None:
+    found = reference.post(title, country, strict=True)
+    assert (found.ref_id if found else None) == ref_id

@@ -149,3 +149,46 @@ def test_resolve_merge_log_points_at_existing_nodes_with_scores_in_range() -> No
         assert merge.into in res.pref_labels
         assert 0 <= merge.score <= 1
         assert merge.doc_ids == ("a.txt", "b.txt")
+
+
+@pytest.mark.parametrize("country_a,country_b,merged", [
+    (None, None, True),  # the same role, neither article says whose: a misspelling may join them
+    ("MX", None, True),
+    ("MX", "AR", False),  # the same role in two countries is two posts
+])
+def test_resolve_people_misspelling_with_same_role(country_a: str | None, country_b: str | None,
+                                                   merged: bool) -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Carla Alvarez", country_a, f"{(country_a or 'xx').lower()}-president-a", "President")
+    _person(b, "p1", "Carla Alvares", country_b, f"{(country_b or 'xx').lower()}-president-b", "President")
+    res = resolve([a, b])
+    assert (res.ids[("a.txt", "p1")] == res.ids[("b.txt", "p1")]) is merged
+
+
+def test_resolve_people_titled_surname_joins_same_role_of_unknown_country() -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", "Carla Alvarez", "MX", "mx-president", "Mexican President")
+    _person(b, "p1", "Alvarez", None, "xx-president-alvarez", "President")
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "p1")] == res.ids[("b.txt", "p1")]
+
+
+@pytest.mark.parametrize("name_a,name_b", [
+    ("Li Qiang", "Li Xi"),  # a shared surname, the same role: two people
+    ("Wang Hong", "Wang Yong"),
+])
+def test_resolve_people_shared_surname_same_role_stay_apart(name_a: str, name_b: str) -> None:
+    a, b = _doc("a.txt"), _doc("b.txt")
+    _person(a, "p1", name_a, "CN", "cn-vice-premier", "Vice Premier")
+    _person(b, "p1", name_b, "CN", "cn-vice-premier", "Vice Premier")
+    res = resolve([a, b])
+    assert res.ids[("a.txt", "p1")] != res.ids[("b.txt", "p1")]
+
+
+def test_resolve_people_particle_surname_stays_a_surname() -> None:
+    a, b, c = _doc("a.txt"), _doc("b.txt"), _doc("c.txt")
+    _person(a, "p1", "Pieter van den Broek", "NL", "nl-trade-minister", "Trade Minister")
+    _person(b, "p1", "van den Broek")  # no post: a surname alone never merges
+    _person(c, "p1", "Pieter van den Broek")
+    res = resolve([a, b, c])
+    assert res.ids[("a.txt", "p1")] == res.ids[("c.txt", "p1")] != res.ids[("b.txt", "p1")]

@@ -39,3 +39,25 @@ def test_names_normalise_person_name_folds_case_accents_hyphens() -> None:
 ])
 def test_names_misspelling_score(a: str, b: str, close: bool) -> None:
     assert (misspelling_score(a, b) > 0) is close
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Pieter van den Broek", "Pieter Van Den Broek"),
+    ("Mohammed bin Salman", "Mohammed Bin Salman"),
+    ("Lord Hannan", "Hannan"),
+    ("Sir Anand Rao", "Anand Rao"),
+])
+def test_names_particles_and_titles_of_address(a: str, b: str) -> None:
+    assert same_person_name(a, b)
+
+
+@pytest.mark.parametrize("name,full", [
+    ("van den Broek", False),  # a surname with its particles, not a given name and a surname
+    ("Pieter van den Broek", True),
+    ("Lord Hannan", False),
+    ("Nguyễn Hồng Diên", True),
+])
+def test_names_full_name_with_particles(name: str, full: bool) -> None:
+    from kg.resolve.names import is_full_name
+
+    assert is_full_name(name) is full

@@ -1,9 +1,10 @@
 """People, posts, organizations and countries of one document, with within-document resolution.
 
 spaCy's statistical NER proposes PERSON/ORG/GPE/NORP spans; rules over shapes (titles before
-names, appositions, institution-name heads and suffixes, acronyms defined in parentheses) fix and
-complete them. Nothing here lists people or events: reference data is consulted only for
-institutions and countries through `kg.reference`.
+names, appositions, honorifics, institution-name heads and suffixes, acronyms defined in
+parentheses) fix and complete them, and a phrase-matching pass finds every shipped reference
+institution written in the text. Nothing here lists people or events: reference data is consulted
+only for institutions and countries through `kg.reference`.
 """
 
 from __future__ import annotations
@@ -11,17 +12,25 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from kg.extract.titles import (
-    TITLE_CORE,
+    CORE_WORD,
+    LETTER,
+    LOWER,
+    UPPER,
+    is_head_title,
     normalise_title_case,
     slug,
     tenure_of,
+    title_core,
     title_tenure,
 )
 from kg.model import (
@@ -34,71 +43,192 @@ from kg.model import (
     PostHolding,
 )
 
-_NAME_TOKEN = r"[A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a-zà-öø-ÿ]+)?"
-_NAME_1_2 = rf"{_NAME_TOKEN}(?:\s{_NAME_TOKEN})?"
-_COUNTRY_PREFIX = r"(?:U\.S\.|U\.K\.|EU|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+# Words that are never a personal name, though written capitalised next to one: title words,
+# portfolio words, institution heads, days and months ("Minister for Economic Affairs, X" must not
+# make a person "Affairs"; "Trade Representative Jamieson Greer" is not "Representative J. G.").
+_NOT_NAME_WORDS = frozenset("""
+minister ministers ministry secretary secretariat president presidents premier chancellor
+commissioner commission representative ambassador envoy director general governor speaker chair
+chairman chairwoman chairperson spokesperson spokesman spokeswoman negotiator deputy vice acting
+prime chief head king queen emperor lord senator congressman congresswoman mayor leader
+department office bureau agency council centre center institute committee administration
+government parliament congress assembly cabinet court bank fund house
+affairs trade energy industry industries commerce finance economy economic economics security
+development policy relations resources agriculture food fisheries forestry transport health
+welfare defence defense justice labour labor environment education communications technology
+science innovation investment planning strategy revitalization revitalisation treasury state
+exchequer cooperation integration foreign international national federal public rural interior
+home business tariff tariffs tax taxes duty duties levy act agreement deal treaty
+states nations kingdom republic union emirates treasurer senator mayor
+asia europe africa americas pacific atlantic caribbean oceania arctic south central
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december
+""".split())
+_NOT_NAME = (r"(?!(?i:" + "|".join(sorted(_NOT_NAME_WORDS, key=lambda w: (-len(w), w)))
+             + r")(?![\w'’-]))")
+_U, _L = UPPER, LOWER
+# One capitalised word of a name: "Šefčovič", "LeBlanc", "McDonald", "O'Brien", "Duk-geun",
+# "al-Jubeir".
+_NAME_TOKEN = (rf"{_NOT_NAME}(?:(?:al|el|Al|El)-)?(?:{_U}['’])?{_U}{_L}+(?:{_U}{_L}+)?"
+               rf"(?:-{LETTER}{_L}+)*")
+# Lowercase particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+_PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|dos|das|du|la|le|bin|binti|ibn|ter|ten|zu)"
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+              "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"}
+# Between two name words: a space, an optional middle initial and optional particles.
+# (a name never runs across a line break: "... Heads To Washington\nText")
+_SP = r"[ \xa0]"
+_LINK = rf"{_SP}(?:{_U}\.{_SP})?(?:{_PARTICLE}{_SP}){{0,2}}"
+_LEAD = rf"(?:{_U}\.{_SP})?(?:{_PARTICLE}{_SP}){{0,2}}"  # "S. Jaishankar", "von der Leyen"
+_NAME_1_2 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN})?"
+_NAME_1_3 = rf"{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{0,2}}"
+# (a possessive "Trump's" ends a name too)
+_NAME_END = rf"(?![\w-])(?![’'](?!s\b))(?!{_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_U}{_L})"
+# Honorifics and forms of address before a name; post-nominals after it.
+_HON = (r"(?:(?:The\s)?(?:Rt\.?|Right)\s(?:Hon\.?|Honourable)(?:\s(?:Sir|Dame|Lord|Lady|Dr)\.?)?"
+        r"|Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Shri|Shrimati|Smt|Sheikh)"
+        r"(?:\.(?=\s))?")
+_HONORIFIC_PREFIX = re.compile(rf"^{_HON}\s+")
+_POST_NOMINALS = frozenset({"MP", "KC", "QC", "KCB", "KCMG", "GCMG", "CMG", "CBE", "OBE", "MBE",
+                            "PC", "MEP", "MLA", "MSP", "TD", "FRS", "Jr", "Jr.", "Sr", "Sr."})
+_HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HON}){_SP}(?P<name>{_NAME_1_3}){_NAME_END}")
+_COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|[A-Z]{2,4}(?![\w.])|(?!(?:The|A|An|His|Her|Its|Our|Their|This|That|Then|"
+                   r"Former|Ex|New|Acting|Incoming|And|But|As|When|While|After)\s)"
+                   rf"(?!{CORE_WORD})[A-Z][a-z]+(?:\s(?!{CORE_WORD})[A-Z][a-z]+)?)")
 # "Acting President" is a title of its own, so a capitalised "Acting" stays in the title
 _TENURE_PREFIX = r"(?:(?i:then|former|ex)[-\s]\s?|(?:acting|new|incoming)\s)?"
+TITLE_CORE = title_core(greedy=False)
 _TITLE_PAIR = rf"(?:{TITLE_CORE})(?:\sand\s(?:{TITLE_CORE}))?"
-# "[tenure] [country('s)] TITLE [and TITLE] Name": the name is 1-2 tokens not followed by another
-# capitalised word, so the lazy portfolio stops where the name begins.
+# "[tenure] [country('s)] TITLE [and TITLE] Name": the name is 1-2 words not followed by another
+# capitalised word, so the lazy portfolio stops where the name begins. "TITLE, Name" only when the
+# name is followed by punctuation or a lowercase word ("Minister of Commerce and Industry, Piyush
+# Goyal, said"), so that the comma of a portfolio ("Minister of Trade, Industry and Energy") stays.
 _TITLE_BEFORE_NAME = re.compile(
-    rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)?\s)?"
-    rf"(?P<title>{_TITLE_PAIR})\s(?P<name>{_NAME_1_2})(?![\w-])(?!\s[A-Z][a-z])"
+    rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
+    rf"(?P<title>{_TITLE_PAIR})"
+    rf"(?:{_SP}(?:{_HON}{_SP})?(?P<name>{_NAME_1_2}){_NAME_END}"
+    rf"|,{_SP}(?:{_HON}{_SP})?(?P<cname>{_NAME_1_2})"
+    rf"(?=\s*[,;:.)]|\s*$|{_SP}(?!and\s|of\s|for\s|the\s)[a-z]))"
 )
-_APPOSITIVE_TITLE = (
-    r"(?:[Cc]hief\s[a-z]+(?:\s[a-z]+){0,2}|[Hh]ead\sof\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
+# The same before a three-word name ("Trade Minister Nguyễn Hồng Diên"), tried only where the
+# two-word pattern found nothing, and kept only after a title with no portfolio, whose lazy end could
+# otherwise hand a portfolio word to the name.
+_TITLE_BEFORE_LONG_NAME = re.compile(
+    rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
+    rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
+    rf"{_NAME_END}(?P<cname>(?!))?"
+)
+_LOWER_ROLE = (
+    r"(?:[Cc]hief\s(?:of\sstaff|[a-z]+(?:\s[a-z]+){0,2})|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+"
+    r"(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
-    r"|(?:[a-z]+\s){0,2}(?:minister|secretary|representative|adviser|advisor|negotiator|envoy|"
-    r"ambassador|spokesperson|spokesman|spokeswoman|president|chairman|chairwoman|director|"
-    r"commissioner|governor|economist|analyst|researcher|official|professor|ceo|chief))"
+    r"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s[a-z]+(?:\sand\s[a-z]+)?"
+    r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
+    r"|(?:ambassador|envoy)\sto\s(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+    r"|(?:(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|said|says|told|his|her|"
+    r"its|their|our|who|that|which|also|then|former|ex|new|acting)\s)[a-z][a-z-]*\s){0,3}"
+    r"(?:minister|secretary|representative|adviser|advisor|negotiator|envoy|ambassador|"
+    r"spokesperson|spokesman|spokeswoman|president|chairman|chairwoman|chairperson|chair|director|"
+    r"commissioner|governor|economist|analyst|researcher|official|professor|ceo|chief|founder|"
+    r"co-founder|fellow|head|partner|strategist|lawmaker|premier|chancellor))"
 )
+_APPOSITIVE_TITLE = rf"(?:{_LOWER_ROLE}|{title_core(greedy=True)})"
 _APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{1,2}}),\s(?:the\s|a\s|an\s)?(?P<pre>{_TENURE_PREFIX})"
-    rf"(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?(?P<title>{_APPOSITIVE_TITLE})"
-    r"(?:\s(?:at|of|for)\s(?:the\s)?(?P<org>[A-Z]))?"
+    rf"(?<![\w’'-])(?:(?P<hon>{_HON}){_SP})?(?P<name>{_NAME_1_3}),{_SP}(?:the\s|a\s|an\s)?"
+    rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?"
+    rf"(?P<title>{_APPOSITIVE_TITLE}(?:\sand\s{_APPOSITIVE_TITLE})?)(?![\w-])"
+    rf"(?:\s(?:at|of|for|with)\s(?:the\s)?(?P<org>{_U}))?"
 )
+# "X, a commerce ministry official said": the title is the subject of a new clause, not an apposition
+_SPEECH_AFTER = re.compile(r"\s(?:said|says|told|tells|added|noted|explained|warned|argued|wrote|"
+                           r"stated|confirmed|insisted)\b")
 _BYLINE = re.compile(r"\bBY\s(?P<name>[A-Z]{2,}(?:[\s-][A-Z]{2,}){1,2})\b")
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s")
+# Nouns after a name that make it a place, not a person: "at Trump Turnberry golf course".
+_VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|club|hotel|estate|plant|factory|"
+                          r"stadium|arena|airport|tower|building|mansion|palace)\b")
+_ORG_VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|hotel|stadium|arena|airport|estate|"
+                              r"mansion|palace)\b")
 # A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
 _ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 _GOV_HEAD = re.compile(
-    r"(?:Ministry|Department|Office|Bureau|Centers?|Secretariat)\s(?:of|for)\s(?:the\s)?"
+    r"(?:Ministry|Department|Office|Bureau|Centers?|Centres?|Secretariat|Directorate(?:[- ]General)?)"
+    r"\s(?:of|for)\s(?:the\s)?"
     rf"{_ORG_WORD}(?:(?:,\s(?!(?:and\s)?(?:the\s)?(?:Ministry|Department|Office)\b)|,?\sand\s"
     rf"(?!(?:the\s)?(?:Ministry|Department|Office)\b)|\sof\s|\sfor\s|\s)(?:the\s)?{_ORG_WORD})*"
 )
+# A body named by its head noun and what it is for, with the capitalised words before it:
+# "Korea Chamber of Commerce and Industry", "Peterson Institute for International Economics".
+_BODY_HEAD = re.compile(
+    rf"(?:{_ORG_WORD}\s){{0,3}}(?:Chamber|Federation|Institute|Council|Confederation|Association|"
+    r"Organi[sz]ation|Foundation|Academy|Union)\s(?:of|for)\s(?:the\s)?"
+    rf"{_ORG_WORD}(?:(?:,?\sand\s|\sof\s|\sfor\s|\s)(?:the\s)?{_ORG_WORD}){{0,4}}"
+)
+# Suffix-named bodies, with connectors inside: "EU-India Trade and Technology Council".
 _ORG_SUFFIX = re.compile(
-    rf"(?:{_ORG_WORD}\s){{1,5}}(?:Task\sForce|Association|Agency|Administration|Commission|"
-    r"Council|Assembly|Federation|Chamber|Institute|Fund|Bank|Organization|Daily|Times|Ilbo|"
-    r"Herald|Journal|Corporation|Corp\.|Inc\.)\b"
+    rf"{_ORG_WORD}(?:(?:\s(?:and|&)\s|\s){_ORG_WORD}){{0,5}}\s(?:Task\sForce|Association|Agency|"
+    r"Administration|Commission|Council|Assembly|Federation|Chamber|Institute|Initiative|Fund|Bank|"
+    r"Organization|Organisation|Daily|Times|Ilbo|Herald|Journal|Corporation|Corp\.|Inc\.|Co\.|Ltd\.?|"
+    r"Plc|PLC|LLC|Holdings)(?![\w-])"
 )
 # An outlet named by its role: "told the Nikkei", "in an interview with Reuters", "Yonhap reported".
 _MEDIA_CUE = re.compile(
     r"\b(?:told|telling|tells|interview(?:ed)?\s+(?:with|by))\s+(?:the\s+|The\s+)?"
-    rf"(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})"
+    rf"(?P<name>{_ORG_WORD}(?:\s(?:and\s)?{_ORG_WORD}){{0,3}})"
     r"|(?P<reporter>(?<![\w.])[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\s+(?:reported|news agency)\b"
 )
 _NOT_OUTLET = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|The|It|He|She|They|We|I)$"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|The|It|He|She|They|We|I|"
+    r"and)$"
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z ,&'-]{6,}[A-Z]\b")
-_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z0-9&]{1,7})\)")
+_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&]{1,7})\)")
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "to", "de"}
+# A "Name (ACR)" that is a policy or an agreement, not a body.
+_POLICY_WORD = re.compile(
+    r"\b(?:Tax|Taxes|Tariffs?|Dut(?:y|ies)|Levy|Mechanism|Act|Law|Bill|Agreement|Treaty|Deal|"
+    r"Framework|Regulation|Directive|Scheme|Programme|Program|Plan|Strategy|Policy|Index|"
+    r"Partnership|Pact|Accord|Protocol|Safeguard|Instrument|Summit|Forum|Round|Dialogue|Zone|Corridor)s?$"
+)
+# Rooms, halls and grounds are where people meet, not who they are ("Oval Office of the White House").
+_VENUE = re.compile(
+    r"^(?:Oval\sOffice|Rose\sGarden|East\sRoom|Situation\sRoom|Cabinet\sRoom|West\sWing|East\sWing|"
+    r"Great\sHall\sof\sthe\sPeople)\b"
+    r"|\b(?:Room|Garden|Lawn|Wing|Hall|Course|Resort|Hotel|Palace|Plaza|Square|Airport|Stadium|"
+    r"Arena|Club|Centre|Center|Complex|Building|Tower)$"
+)
+# A lowercase noun that types the single capitalised word before it as an organization.
+_ORG_TYPE_AFTER = re.compile(
+    r"\s+(?P<type>think[- ]tank|institute|agency|group|company|firm|bank|carmaker|automaker|plant|factory|"
+    r"conglomerate|organi[sz]ation|association|lobby|union|newspaper|broadcaster|daily|party)\b"
+)
 _NOT_ORG_WORDS = {"report", "act", "agreement", "treaty", "summit", "forum", "complex",
-                  "center", "centre", "island", "law", "bill", "deal", "program", "programme",
+                  "island", "law", "bill", "deal", "program", "programme",
                   "ministers", "ministers'", "leaders", "officials", "talks", "meeting"}
 _KIND_BY_WORD = [
     ("ministry", "ministry"), ("department", "ministry"), ("task force", "government"),
+    ("government", "government"),
     ("office", "agency"), ("agency", "agency"), ("administration", "agency"), ("centers", "agency"),
-    ("services", "agency"),
+    ("services", "agency"), ("directorate", "agency"),
     ("bureau", "agency"), ("commission", "agency"), ("assembly", "legislature"),
     ("parliament", "legislature"), ("congress", "legislature"), ("association", "association"),
     ("federation", "association"), ("chamber", "association"), ("council", "association"),
     ("daily", "media"), ("times", "media"), ("ilbo", "media"), ("herald", "media"),
     ("journal", "media"), ("fund", "international"), ("bank", "international"),
     ("organization", "international"), ("corporation", "company"), ("corp.", "company"),
-    ("inc.", "company"),
+    ("inc.", "company"), ("co.", "company"), ("ltd", "company"), ("plc", "company"),
+    ("llc", "company"), ("holdings", "company"),
 ]
+_KIND_BY_TYPE_NOUN = {"company": "company", "firm": "company", "carmaker": "company", "plant": "company",
+                      "factory": "company",
+                      "automaker": "company", "conglomerate": "company", "bank": "company",
+                      "newspaper": "media", "broadcaster": "media", "daily": "media",
+                      "association": "association", "lobby": "association", "union": "association",
+                      "agency": "agency"}
+# A sentence that starts with a dateline: "GYEONGJU, South Korea -", "WASHINGTON (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s[^-–—\n]{1,40}?)?(?:\s\([^)\n]{1,40}\))?\s[-–—]+\s")
+# The portfolio a formal title spells out: "Minister of Trade, Industry and Energy" -> the rest.
+_FORMAL_TITLE = re.compile(r"\s(?:of|for)\s(?:the\s)?(?P<portfolio>.+)$")
 
 
 def _reference() -> ModuleType | None:
@@ -123,19 +253,58 @@ def _ref_institution(text: str, country: str | None = None) -> Any:
     return None if ref is None else ref.institution(text, country)
 
 
-def _ref_post(title: str, country: str | None) -> Any:
+def _ref_post(title: str, country: str | None, strict: bool = False) -> Any:
     ref = _reference()
-    return None if ref is None else ref.post(title, country)
+    if ref is None:
+        return None
+    if strict:
+        try:
+            return ref.post(title, country, strict=True)
+        except TypeError:  # a reference without written-country lookups
+            found = ref.post(title, country)
+            return found if found is None or getattr(found, "country", None) in (country, None) else None
+    return ref.post(title, country)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _name_key(name: str) -> tuple[str, ...]:
-    """Order-insensitive key: 'Dukgeun Ahn' and 'Ahn Duk-geun' share one."""
-    return tuple(sorted(re.sub(r"[-.]", "", part).lower() for part in name.split()))
+    """Order- and accent-insensitive key: 'Dukgeun Ahn' = 'Ahn Duk-geun', 'Šefčovič' = 'Sefcovic'."""
+    return tuple(sorted(re.sub(r"[-.’']", "", _plain(part)).lower() for part in name.split()))
 
 
 def _proper_case(name: str) -> str:
     return " ".join("-".join(p[:1] + p[1:].lower() if i == 0 else p.lower()
                              for i, p in enumerate(w.split("-"))) for w in name.split())
+
+
+def clean_person_name(text: str) -> str:
+    """Honorifics and post-nominals removed: 'The Rt Hon Sir Keir Starmer KCB KC MP' -> 'Keir Starmer'."""
+    name = " ".join(text.replace("\xa0", " ").split())
+    while True:
+        stripped = _HONORIFIC_PREFIX.sub("", name)
+        if stripped == name:
+            break
+        name = stripped
+    words = name.rstrip(",").split()
+    while len(words) > 1 and words[-1].rstrip(",") in _POST_NOMINALS:
+        words.pop()
+    return re.sub(r"(?:’s|'s)$", "", " ".join(words).rstrip(","))
+
+
+def _name_shaped(name: str) -> bool:
+    """Two or more capitalised name words (particles and middle initials aside), none a title word."""
+    words = name.split()
+    core = [w for w in words if w not in _PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
+    if len(core) < 2 or "\n" in name:
+        return False
+    for word in core:
+        if not word[:1].isupper() or word.lower().strip("’'") in _NOT_NAME_WORDS:
+            return False
+    return True
 
 
 @dataclass
@@ -167,28 +336,57 @@ class _PersonDraft:
 class _State:
     ex: DocExtraction
     sents: _Sentences
+    ents: list[tuple[int, int, str]] = field(default_factory=list)  # NER (start, end, label)
     persons: dict[tuple[str, ...], _PersonDraft] = field(default_factory=dict)
     person_spans: list[tuple[int, int, str, tuple[str, ...] | None, str]] = field(default_factory=list)
     titles: list[tuple[int, int, str, str, str | None, tuple[str, ...] | str, int]] = field(
         default_factory=list)
     orgs: dict[str, Organization] = field(default_factory=dict)
     org_spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    headlines: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_headline(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.headlines)
 
     def ev(self, start: int, end: int, rule: str, conf: float) -> Evidence:
         return self.sents.evidence(self.ex.doc.doc_id, start, end, rule, conf)
 
+    def ent_labels(self, start: int, end: int) -> set[str]:
+        return {label for s, e, label in self.ents if s < end and start < e}
+
+
+_HEADLINE_SMALL = frozenset({"To", "Of", "For", "On", "In", "As", "At", "With", "And", "The", "A", "An",
+                             "Is", "Are", "Will", "Says", "Over", "After", "From", "By", "Into", "Amid"})
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case ("Trade Minister Says Tariffs Will Stay"): every word is capitalised,
+    so name and title shapes mean nothing there; the article body says the same in prose."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if len(words) >= 5 and not re.search(r"[.!?]\s+[A-Z]", line):
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            if capitalised == len(words) or (
+                    capitalised >= 0.8 * len(words) and any(w in _HEADLINE_SMALL for w in words[1:])):
+                spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
 
 def _add_person(st: _State, name: str, start: int, end: int, written: str, rule: str,
                 conf: float) -> tuple[str, ...]:
-    name = _HONORIFIC.sub("", name).strip()
+    name = clean_person_name(name)
     key = _name_key(name)
     draft = st.persons.get(key)
     if draft is None:
         draft = _PersonDraft(name=name, first=start)
         st.persons[key] = draft
-    elif len(name) > len(draft.name) or (len(name) == len(draft.name) and "-" in name
-                                           and "-" not in draft.name):
-        draft.name = name
+    elif (len(name) > len(draft.name) or (len(name) == len(draft.name) and "-" in name
+                                         and "-" not in draft.name)
+          or (_plain(name) == _plain(draft.name) and len(name.encode()) > len(draft.name.encode()))):
+        draft.name = name  # the fullest form; with accents when both are written ("Maroš Šefčovič")
     draft.first = min(draft.first, start)
     draft.aliases.update({name, written})
     draft.evidence.append(st.ev(start, end, rule, conf))
@@ -211,29 +409,113 @@ def _split_country(title: str, country_text: str | None) -> tuple[str, str | Non
     return title, iso
 
 
+_TITLE_START = (r"(?:[A-Z][\w.-]*\s){0,3}(?:Minister|Secretary|President|Prime|Premier|Chancellor|"
+                r"Commissioner|Representative|Ambassador|Governor|Director|Vice|Deputy)"
+                r"|(?:[a-z]+\s){0,3}(?:minister|secretary|commissioner|president|ambassador|envoy|"
+                r"negotiator|representative|spokesperson|spokesman|spokeswoman)")
+
+
 def _split_titles(title_pair: str) -> list[str]:
-    parts = re.split(r"\sand\s(?=(?:[A-Z][\w.]*\s){0,3}(?:Minister|Secretary|President|Prime))",
-                     title_pair)
-    # "Deputy Prime Minister and Finance Minister": each part is a title of its own
+    # "Deputy Prime Minister and Finance Minister", "China International Trade Representative and
+    # vice minister of commerce": each part is a title of its own; but "Commerce and Industry
+    # Minister" is one title, whose first part names no post
+    parts: list[str] = []
+    for part in re.split(rf"\sand\s(?=(?:{_TITLE_START})\b)", title_pair):
+        if parts and not re.search(rf"{CORE_WORD}|\b(?i:minister|secretary|commissioner|president|"
+                                   r"ambassador|envoy|negotiator|representative|spokes\w+|premier|"
+                                   r"chancellor|governor|head|chief|director)\b", parts[-1]):
+            parts[-1] = f"{parts[-1]} and {part}"
+        else:
+            parts.append(part)
     return [p for p in parts if p]
 
 
+def _named_before_and(st: _State, text: str, start: int, end: int) -> bool:
+    """Is text[start:end] (before an "and" inside a title) a person, place or country?"""
+    piece = text[start:end].strip(" ,")
+    if not piece or re.search(CORE_WORD, piece) or re.search(r"\s(?:of|for|to)\s", piece):
+        return False  # "Commissioner for Trade and Economic Security": a title's own words
+    if st.ent_labels(start, end) & {"PERSON", "GPE", "NORP", "LOC", "DATE"}:
+        return True
+    if _ref_country(piece) is not None:
+        return True
+    return any(piece.lower() in draft.name.lower().split() for draft in st.persons.values())
+
+
+def _title_start(st: _State, text: str, start: int, end: int) -> int:
+    """Where the title really starts: "Bessent and Commerce Secretary" -> "Commerce Secretary"."""
+    while True:
+        conj = re.search(r"\s(?:and|&)\s", text[start:end])
+        if conj is None or not _named_before_and(st, text, start, start + conj.start()):
+            return start
+        start += conj.end()
+
+
+_OF_COUNTRY_AFTER = re.compile(r"\sof\s(?P<c>(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?![\w'’])")
+
+
+def _title_matches(st: _State, text: str) -> list[re.Match[str]]:
+    """Title-before-name matches, two-word names first, then three-word names elsewhere.
+
+    A match whose title runs over a name the NER found ("Executive Vice-President Valdis
+    Dombrovskis and High Representative Kaja Kallas") is cut at the end of that name and tried
+    again there, so each name keeps its own title.
+    """
+    persons = sorted((s, e) for s, e, label in st.ents if label == "PERSON")
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (m := _TITLE_BEFORE_NAME.search(text, pos)) is not None:
+        inner = next(((ps, pe) for ps, pe in persons
+                      if m.start("title") <= ps and pe <= m.end("title")), None)
+        if inner is None:
+            found.append(m)
+            pos = m.end()
+            continue
+        cut = _TITLE_BEFORE_NAME.search(text, m.start(), inner[1])
+        if cut is not None and cut.end() == inner[1]:
+            found.append(cut)
+        pos = inner[1]
+    for m in _TITLE_BEFORE_LONG_NAME.finditer(text):
+        if re.search(r"\s(?:of|for|to)\s", m.group("title")):
+            continue
+        if not any(o.start() < m.end() and m.start() < o.end() for o in found):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _people_from_titles(st: _State, text: str) -> None:
-    for m in _TITLE_BEFORE_NAME.finditer(text):
-        name = m.group("name")
-        n_start, n_end = m.span("name")
+    for m in _title_matches(st, text):
+        if st.in_headline(m.start()):
+            continue
+        group = "name" if m.group("name") else "cname"
+        name = m.group(group)
+        n_start, n_end = m.span(group)
         if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
             continue
+        if st.ent_labels(n_start, n_end) & {"DATE", "TIME", "MONEY", "PERCENT"}:
+            continue
         country_text = m.group("country")
-        possessive = country_text is not None and text[m.end("country"):m.start("title")].strip() != ""
-        if country_text is not None and _ref_country(country_text) is None:
+        possessive = m.group("poss") is not None
+        if country_text is not None and _ref_country(country_text) is None and possessive:
+            # "the World Bank's chief economist": the possessor is the title's body, not its words
+            title_start = m.start("title")
+        elif country_text is not None and _ref_country(country_text) is None:
             # not a country: the words belong to the title ("Finance Minister", "Deputy Prime ...")
             title_start, country_text = m.start("country"), None
         else:
             title_start = m.start("title") if possessive or country_text is None else m.start("country")
+        title_start = _title_start(st, text, title_start, m.end("title"))
+        if country_text is not None and title_start > m.start("title"):
+            country_text = None  # the country was before an "and": another person's
         title_pair = text[title_start:m.end("title")]
-        written = text[title_start:n_end]
-        if " " in name:
+        written_start = min(title_start, m.start("country")) if country_text else title_start
+        if country_text is None:
+            # "Economy Minister Carlos Ruiz of Argentina": the country written after the name
+            after = _OF_COUNTRY_AFTER.match(text, n_end)
+            if after and _ref_country(after.group("c")) is not None:
+                country_text = after.group("c")
+        written = text[written_start:n_end]
+        if _name_shaped(clean_person_name(name)):
             key: tuple[str, ...] | str = _add_person(st, name, n_start, n_end, written,
                                                     "person.title_before_name", 0.9)
         else:
@@ -243,33 +525,114 @@ def _people_from_titles(st: _State, text: str) -> None:
         for part in _split_titles(title_pair):
             p_start = text.find(part, title_start)
             st.titles.append((p_start, p_start + len(part), part, tenure, country_text, key, 0))
+        _stacked_title(st, text, written_start, key)
+
+
+_STACKED_BEFORE = re.compile(
+    rf"(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?(?P<pre>{_TENURE_PREFIX})(?P<title>{TITLE_CORE}),\s$"
+)
+
+
+def _stacked_title(st: _State, text: str, start: int, key: tuple[str, ...] | str) -> None:
+    """"Japan's chief tariff negotiator, Economic Revitalization Minister Ryosei Akazawa": the
+    title before the comma is the same person's too."""
+    if text[max(0, start - 2):start] != ", ":
+        return
+    seg_start = max(0, start - 100)
+    found = _STACKED_BEFORE.search(text, seg_start, start)
+    if found is None or "\n" in found.group():
+        return
+    t_start = found.start("title")
+    if any(s <= t_start < e for s, e, *_ in st.person_spans) or \
+            any(s < found.end("title") and t_start < e for s, e, *_ in st.titles):
+        return
+    country = found.group("country")
+    if country is not None and _ref_country(country) is None:
+        return
+    st.titles.append((t_start, found.end("title"), found.group("title"), tenure_of(found.group("pre")),
+                      country, key, 0))
+
+
+def _people_from_honorifics(st: _State, text: str) -> None:
+    """"Mr Lutnik", "Mrs von der Leyen", "Lord Mandelson", "The Rt Hon Jonathan Reynolds MP"."""
+    taken = [(s, e) for s, e, *_ in st.person_spans]
+    for m in _HONORIFIC_NAME.finditer(text):
+        n_start, n_end = m.span("name")
+        if any(s < n_end and n_start < e for s, e in taken):
+            continue
+        name = m.group("name")
+        if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
+            continue
+        if _name_shaped(name):
+            _add_person(st, name, n_start, n_end, m.group(), "person.honorific", 0.85)
+        else:
+            st.person_spans.append((m.start(), n_end, m.group(), None, "person.titled_surname"))
 
 
 def _people_from_appositions(st: _State, text: str) -> None:
+    before_name = [(s, e) for s, e, *_ in st.titles]
     for m in _APPOSITIVE.finditer(text):
         name = m.group("name")
-        if _ref_country(name) or _ref_institution(name):
+        n_start, n_end = m.span("name")
+        if st.in_headline(n_start):
             continue
-        key = _add_person(st, name, m.start("name"), m.end("name"), name, "person.appositive", 0.9)
+        if any(s < m.end("title") and m.start("title") < e for s, e in before_name):
+            continue  # "Commerce Secretary Howard Lutnick, Treasury Secretary Scott Bessent": a list
+        if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
+            continue
+        if _SPEECH_AFTER.match(text, m.end("title")) and not text[m.end("title"):].startswith(","):
+            continue
+        if st.ent_labels(n_start, n_end) & {"DATE", "TIME", "MONEY", "PERCENT", "ORG"} and not \
+                st.ent_labels(n_start, n_end) & {"PERSON"}:
+            continue
+        # a longer name the NER found, of which the regex saw only the end ("Luiz Inácio Lula ...")
+        for s, e, label in st.ents:
+            if label == "PERSON" and s < n_start < e and e >= n_end and \
+                    _name_shaped(clean_person_name(text[s:n_end])):
+                n_start, name = s, text[s:n_end]
+        if _name_shaped(clean_person_name(name)):
+            key: tuple[str, ...] | str = _add_person(st, name, n_start, n_end, name,
+                                                    "person.appositive", 0.9)
+        elif m.group("hon"):
+            key = clean_person_name(name)  # "Lord Mandelson, His Majesty's Ambassador ..."
+            written = text[m.start():n_end]
+            st.person_spans.append((m.start(), n_end, written, None, "person.titled_surname"))
+        else:
+            continue
         org_at = m.start("org") if m.group("org") else -1
-        st.titles.append((m.start("title"), m.end("title"), m.group("title"),
-                          tenure_of(m.group("pre")), m.group("country"), key, org_at))
+        title_text = m.group("title")
+        for part in _split_titles(title_text):
+            p_start = text.find(part, m.start("title"))
+            st.titles.append((p_start, p_start + len(part), part, tenure_of(m.group("pre")),
+                              m.group("country"), key, org_at))
 
 
 def _people_from_ner(st: _State, sdoc: Doc, text: str) -> None:
     for ent in sdoc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or "\n" in ent.text or st.in_headline(ent.start_char):
             continue
-        name = _HONORIFIC.sub("", ent.text.strip())
-        tokens = name.split()
-        if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens) or "\n" in name:
+        name = clean_person_name(ent.text.strip())
+        if not _name_shaped(name):
             continue
-        if _ref_country(name) or _ref_institution(name):
+        if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
             continue
-        _add_person(st, name, ent.start_char, ent.end_char, ent.text, "person.ner+name_shape", 0.7)
+        if _VENUE_AFTER.match(text, ent.end_char):
+            continue  # "Trump Turnberry golf course"
+        start = ent.start_char + ent.text.find(name.split()[0]) if name.split()[0] in ent.text \
+            else ent.start_char
+        _add_person(st, name, start, ent.end_char, ent.text, "person.ner+name_shape", 0.7)
     for m in _BYLINE.finditer(text):
         _add_person(st, _proper_case(m.group("name")), m.start("name"), m.end("name"),
                     m.group("name"), "person.byline", 0.9)
+
+
+_BARE_NAME = re.compile(rf"{_LEAD}{_NAME_TOKEN}$")
+
+
+def _bare_surname(written: str) -> str:
+    """The name at the end of a titled mention: 'Mrs von der Leyen' -> 'von der Leyen'."""
+    found = _BARE_NAME.search(written)
+    return found.group() if found else written.split()[-1]
 
 
 def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
@@ -277,29 +640,30 @@ def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
     by_token: dict[str, set[tuple[str, ...]]] = {}
     for key, draft in st.persons.items():
         for token in draft.name.split():
-            by_token.setdefault(token.lower(), set()).add(key)
+            by_token.setdefault(_plain(token).lower(), set()).add(key)
             for part in token.split("-"):
-                by_token.setdefault(part.lower(), set()).add(key)
+                by_token.setdefault(_plain(part).lower(), set()).add(key)
     resolved: list[tuple[int, int, str, tuple[str, ...] | None, str]] = []
     for start, end, written, span_key, rule in st.person_spans:
         if span_key is None:
-            surname = written.split()[-1]
-            keys = by_token.get(surname.lower(), set())
+            bare = _bare_surname(written)
+            surname = bare.split()[-1]
+            keys = by_token.get(_plain(surname).lower(), set())
             span_key = sorted(keys)[0] if len(keys) == 1 else None
             if span_key is not None:
                 st.persons[span_key].aliases.add(written)
             elif not keys and rule == "person.titled_surname":
                 # "President Trump" with no fuller name in the article: still a person, whose
                 # full name resolution across documents may supply
-                span_key = _add_person(st, surname, end - len(surname), end, written, rule, 0.7)
+                span_key = _add_person(st, bare, end - len(bare), end, written, rule, 0.7)
                 st.person_spans.pop()
-                by_token.setdefault(surname.lower(), set()).add(span_key)
+                by_token.setdefault(_plain(surname).lower(), set()).add(span_key)
         resolved.append((start, end, written, span_key, rule))
     taken = [(s, e) for s, e, *_ in resolved]
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") or " " in ent.text.strip():
             continue
-        keys = by_token.get(ent.text.lower(), set())
+        keys = by_token.get(_plain(ent.text).lower(), set())
         if not keys or any(s <= ent.start_char < e for s, e in taken):
             continue
         ent_key = sorted(keys)[0] if len(keys) == 1 else None
@@ -316,8 +680,11 @@ def _title_key(st: _State, key: tuple[str, ...] | str,
                by_token: dict[str, set[tuple[str, ...]]]) -> tuple[str, ...] | str:
     if isinstance(key, tuple):
         return key
-    keys = by_token.get(key.lower(), set())
-    return sorted(keys)[0] if len(keys) == 1 else key
+    keys = by_token.get(_plain(key.split()[-1]).lower(), set())
+    if len(keys) == 1:
+        return sorted(keys)[0]
+    exact = _name_key(key)
+    return exact if exact in st.persons else key
 
 
 def _org_kind(name: str) -> str:
@@ -338,19 +705,20 @@ def _add_org_mention(st: _State, key: str, start: int, end: int, written: str, r
 
 
 def _add_org(st: _State, name: str, start: int, end: int, rule: str, conf: float,
-             written: str | None = None, kind: str | None = None) -> None:
+             written: str | None = None, kind: str | None = None, inst: Any = None,
+             country: str | None = None) -> None:
     name = re.sub(r"^(?:the|The)\s", "", name.strip().replace("\xa0", " "))
     if written is None:
         start = end - len(name)
     if any(s < end and start < e for s, e, _w, k, _r in st.person_spans if k is not None):
         return
-    inst = _ref_institution(name)
+    inst = inst or _ref_institution(name)
     kind = inst.kind if inst else kind or _org_kind(name)
     key = inst.ref_id if inst else slug(name)
     org = st.orgs.get(key)
     if org is None:
         org = Organization(local_id="", name=inst.name if inst else name, kind=kind,
-                           country=inst.country if inst else None,
+                           country=inst.country if inst else country,
                            ref_id=inst.ref_id if inst else None)
         st.orgs[key] = org
     if name not in org.aliases:
@@ -368,22 +736,212 @@ def _overlaps(spans: list[tuple[int, int, str, str]], start: int, end: int) -> b
     return any(s < end and start < e for s, e, *_ in spans)
 
 
+# ---------------------------------------------------------------- reference institutions
+
+
+_MATCHERS: dict[int, tuple[Any, PhraseMatcher, PhraseMatcher, dict[str, str]]] = {}
+
+
+def _reference_matchers(sdoc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]] | None:
+    """Phrase matchers over every shipped institution form: (as written, lower case, kind by key).
+
+    Acronyms and one-word names match as written ("USTR", "Pentagon"); longer names in any case.
+    A form's key says whether it is a name/alias ("name") or a generic scoped alias ("scoped").
+    """
+    ref = _reference()
+    institutions = getattr(ref, "institutions", None) if ref else None
+    if institutions is None:
+        return None
+    cached = _MATCHERS.get(id(sdoc.vocab))
+    if cached is not None and cached[0] is sdoc.vocab:
+        return cached[1], cached[2], cached[3]
+    exact = PhraseMatcher(sdoc.vocab, attr="ORTH")
+    lower = PhraseMatcher(sdoc.vocab, attr="LOWER")
+    kinds: dict[str, str] = {}
+    make = sdoc.vocab.strings
+    forms: dict[str, tuple[set[str], set[str]]] = {"name": (set(), set()), "scoped": (set(), set())}
+    for inst in institutions():
+        scoped = set(getattr(inst, "scoped_aliases", ()))
+        for form in (inst.name, *inst.aliases, *inst.former_names):
+            kind = "scoped" if form in scoped else "name"
+            words = form.split()
+            if form.lower().startswith("the ") and len(words) > 1:
+                form = " ".join(words[1:])
+                words = words[1:]
+            one_word = len(words) == 1
+            (forms[kind][0] if one_word or form.isupper() else forms[kind][1]).add(form)
+    from spacy.lang.en import English
+
+    # the patterns are tokenised like the documents, on the documents' vocabulary
+    tokenizer = English(vocab=sdoc.vocab).tokenizer
+    for kind, (as_written, any_case) in sorted(forms.items()):
+        key = f"ref-{kind}"
+        kinds[key] = kind
+        make.add(key)
+        exact.add(key, [tokenizer(f) for f in sorted(as_written)])
+        lower.add(key, [tokenizer(f) for f in sorted(any_case)])
+    _MATCHERS[id(sdoc.vocab)] = (sdoc.vocab, exact, lower, kinds)
+    return exact, lower, kinds
+
+
+def _country_before(sdoc: Doc, span: Span) -> tuple[str | None, int]:
+    """A country written just before a span ("Japan's", "Korean", "the U.S."): (iso, start)."""
+    for size in (3, 2, 1):
+        start = span.start - size
+        if start < 0:
+            continue
+        words = sdoc[start:span.start]
+        text = words.text
+        if "\n" in text or not words[0].text[:1].isalpha():
+            continue
+        info = _ref_country(re.sub(r"\s?(?:’s|'s)$", "", text))
+        if info is not None:
+            return info.iso, words.start_char
+    return None, span.start_char
+
+
+def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
+    """Every shipped institution written in the text, by name, alias, acronym or former name.
+
+    A generic scoped alias ("the trade ministry", "Commission") counts only when a country is
+    written just before it ("Japan's trade ministry") or its institution is already named in the
+    article ("the European Commission ... the Commission").
+    """
+    matchers = _reference_matchers(sdoc)
+    if matchers is None:
+        return
+    exact, lower, kinds = matchers
+    title_ranges = [(s, e) for s, e, *_ in st.titles]
+    found = [Span(sdoc, s, e, label=m) for m, s, e in [*exact(sdoc), *lower(sdoc)]]
+    spans = filter_spans(found)
+    strings = sdoc.vocab.strings
+    scoped: list[Span] = []
+    for span in sorted(spans, key=lambda sp: sp.start):
+        if "\n" in span.text or not any(ch.isupper() for ch in span.text):
+            continue
+        if _overlaps(st.org_spans, span.start_char, span.end_char):
+            continue
+        if kinds.get(strings[span.label]) == "scoped":
+            # "US Commerce Secretary", "Trade, Industry and Energy Minister": a generic form inside
+            # a title belongs to the title
+            if not any(s < span.end_char and span.start_char < e for s, e in title_ranges):
+                scoped.append(span)
+            continue
+        if _VENUE.search(span.text) or _followed_by_venue_noun(sdoc, span) or _attributive(span):
+            continue
+        inst = _ref_institution(span.text)
+        if inst is None:
+            continue  # ambiguous without a country
+        _add_org(st, span.text, span.start_char, span.end_char, "org.reference", 0.9, inst=inst)
+    for span in scoped:
+        # in a Title Case headline a country before a generic form is more likely a title's
+        # ("US Commerce Secretary Warns ..."): there only a body named elsewhere is linked
+        iso, start = _country_before(sdoc, span) if not st.in_headline(span.start_char) else (None, 0)
+        inst = _ref_institution(sdoc.text[start:span.end_char], iso) if iso else None
+        if inst is None:
+            named = [o for o in st.orgs.values() if o.ref_id]
+            inst = next((i for i in (_ref_institution(span.text, o.country) for o in named)
+                         if i is not None and i.ref_id in st.orgs), None)
+            start = span.start_char
+        if inst is None or _overlaps(st.org_spans, start, span.end_char):
+            continue
+        written = sdoc.text[start:span.end_char]
+        _add_org(st, written, start, span.end_char, "org.reference_scoped", 0.8, written=written,
+                 inst=inst)
+
+
+_PART_NOUNS = frozenset({"official", "officials", "source", "sources", "ministry", "ministries",
+                        "department", "departments", "agency", "agencies", "officer", "officers",
+                        "employee", "employees", "worker", "workers", "staff", "spokesperson",
+                        "spokesman", "spokeswoman", "insider", "insiders", "bond", "bonds", "debt"})
+
+
+def _attributive(span: Span) -> bool:
+    """"a South Korean government official", "Korean government ministries": a government named
+    only to describe one of its people or parts, not as an actor of the article (but "an Ontario
+    government advertisement" is that government's)."""
+    last = span[-1]
+    return last.lower_ in ("government", "administration") and last.dep_ in ("compound", "amod") \
+        and last.head.i > last.i and last.head.lower_ in _PART_NOUNS
+
+
+def _followed_by_venue_noun(sdoc: Doc, span: Span) -> bool:
+    return _VENUE_AFTER.match(sdoc.text, span.end_char) is not None
+
+
+# ---------------------------------------------------------------- organizations
+
+
+def _unbalanced_parenthesis(name: str) -> str:
+    """'Directorate-General for Trade (DG Trade' -> 'Directorate-General for Trade'."""
+    if name.count("(") > name.count(")"):
+        name = name[:name.rfind("(")]
+    elif name.count(")") > name.count("("):
+        name = name.replace(")", "")
+    return name.strip(" ,")
+
+
+def _is_venue_or_policy(name: str) -> bool:
+    if _VENUE.search(name) and not re.search(r"\b(?:Centre|Center)s?\s(?:for|of)\b", name):
+        return True
+    return _POLICY_WORD.search(name) is not None
+
+
+def _acronym_phrase(text: str, end: int, acr: str) -> tuple[int, str] | None:
+    """The words before "(ACR)" whose initials spell it: "Asia-Pacific Economic Cooperation"."""
+    words = list(re.finditer(r"[\w&][\w&'’.-]*", text[max(0, end - 160):end]))
+    offset = max(0, end - 160)
+    letters = [c for c in acr.upper() if c.isalpha()]
+    for size in range(1, min(len(words), len(letters) + 4) + 1):
+        chosen = words[-size:]
+        initials: list[str] = []
+        for w in chosen:
+            token = w.group()
+            if token.lower() in _SMALL_WORDS:
+                continue
+            initials.extend(part[:1].upper() for part in token.split("-") if part)
+        if initials == letters or "".join(initials).startswith("".join(letters)) and \
+                len(initials) == len(letters):
+            start = offset + chosen[0].start()
+            phrase = text[start:end].strip()
+            if "\n" in phrase:
+                return None
+            return start, phrase
+    return None
+
+
 def _orgs(st: _State, sdoc: Doc, text: str) -> None:
+    _orgs_from_reference(st, sdoc)
     person_ranges = [(s, e) for s, e, _w, k, _r in st.person_spans if k is not None]
-    for regex, rule in ((_GOV_HEAD, "org.institution_head"), (_ORG_SUFFIX, "org.name_suffix")):
+    title_ranges = [(s, e) for s, e, *_ in st.titles]
+    for regex, rule in ((_GOV_HEAD, "org.institution_head"), (_BODY_HEAD, "org.institution_head"),
+                        (_ORG_SUFFIX, "org.name_suffix")):
         for m in regex.finditer(text):
-            end = m.end()
+            start, end = m.start(), m.end()
             for ps, _pe in person_ranges:  # a name written right after an org is not part of it
-                if m.start() < ps < end:
+                if start < ps < end:
                     end = ps
-            name = text[m.start():end].rstrip(" ,")
-            if "\n" in name or _overlaps(st.org_spans, m.start(), m.start() + len(name)):
+            name = text[start:end].rstrip(" ,")
+            # a capitalised sentence opener or country before the body is not part of its name
+            while regex is not _GOV_HEAD and " " in name:
+                first = name.split()[0]
+                if first in ("The", "A", "An") or _ref_country(first) is not None and \
+                        _ref_institution(name) is None and first.endswith(("’s", "'s")):
+                    start += len(first) + 1
+                    name = text[start:end].rstrip(" ,")
+                    continue
+                break
+            if "\n" in name or _is_venue_or_policy(name) or st.in_headline(start):
                 continue
-            before = re.search(r"(\S+) $", text[max(0, m.start() - 30):m.start()])
-            if before and before.group(1)[:1].isupper() and _ref_country(before.group(1)) is None \
-                    and before.group(1).lower() != "the":
+            if any(s <= start and start + len(name) <= e for s, e in title_ranges):
+                continue  # "Trade Representative" inside a title is a post, not a body
+            before = re.search(r"(\S+) $", text[max(0, start - 30):start])
+            if regex is _GOV_HEAD and before and before.group(1)[:1].isupper() \
+                    and _ref_country(before.group(1)) is None and before.group(1).lower() != "the":
                 continue
-            _add_org(st, name, m.start(), m.start() + len(name), rule, 0.9)
+            if not _absorb(st, start, start + len(name)):
+                continue
+            _add_org(st, name, start, start + len(name), rule, 0.9)
     for m in _MEDIA_CUE.finditer(text):
         group = "name" if m.group("name") else "reporter"
         words = m.group(group).split()
@@ -399,13 +957,65 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
             "other", "media"
         ):
             continue
+        if any(s < start + len(name) and start < e for s, e in person_ranges):
+            continue
         _add_org(st, name, start, start + len(name), "org.media_role", 0.7, kind="media")
     for m in _CAPS_RUN.finditer(text):
         if re.match(r"(?:MINISTRY|DEPARTMENT|OFFICE|AGENCY)\s(?:OF|FOR)\s", m.group()):
             # an all-caps credit line: "[MINISTRY OF TRADE, INDUSTRY AND ENERGY]"
             _add_org(st, normalise_title_case(m.group().lower()), m.start(), m.end(),
                      "org.caps_credit", 0.8, written=m.group())
-    lowercase_acronyms: set[str] = set()
+    _orgs_from_acronyms(st, text)
+    _orgs_from_governments(st, sdoc, text)
+    _orgs_from_ner(st, sdoc, text, title_ranges)
+    _orgs_from_type_nouns(st, text)
+
+
+def _absorb(st: _State, start: int, end: int) -> bool:
+    """Make room for a body whose name is written around shorter ones ("Centre for WTO Studies"
+    around "WTO"): the inner mentions give way. False when a mention crosses the span or is it."""
+    inner = [sp for sp in st.org_spans if sp[0] < end and start < sp[1]]
+    if any(sp[0] < start or sp[1] > end or (sp[0], sp[1]) == (start, end) or " " in sp[2]
+           for sp in inner):
+        return False  # a crossing mention, the same one, or a full name ("... and the Bank of Japan")
+    for sp in inner:
+        st.org_spans.remove(sp)
+        org = st.orgs[sp[3]]
+        org.evidence = [ev for ev in org.evidence if (ev.start, ev.end) != (sp[0], sp[1])]
+        if not any(o[3] == sp[3] for o in st.org_spans):
+            del st.orgs[sp[3]]
+    return True
+
+
+_TYPED_NAME = re.compile(
+    rf"\bthe\s(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<type>think[- ]tank|institute|plant|factory|"
+    r"carmaker|automaker|company|firm|conglomerate|lobby|newspaper|broadcaster)\b"
+)
+_KIND_BY_TYPED_NAME = {"plant": "company", "factory": "company", "carmaker": "company",
+                       "automaker": "company", "company": "company", "firm": "company",
+                       "conglomerate": "company", "lobby": "association", "newspaper": "media",
+                       "broadcaster": "media"}
+
+
+def _orgs_from_type_nouns(st: _State, text: str) -> None:
+    """"the Bruegel think-tank", "the Jaguar Land Rover plant": a name the noun after it types."""
+    for m in _TYPED_NAME.finditer(text):
+        name = m.group("name")
+        start, end = m.span("name")
+        if "\n" in name or _overlaps(st.org_spans, start, end) or _ref_country(name) is not None:
+            continue
+        if any(s < end and start < e for s, e, *_ in st.person_spans):
+            continue
+        if st.ent_labels(start, end) & {"DATE", "TIME", "MONEY", "PERCENT", "NORP", "CARDINAL"}:
+            continue
+        if any(w.lower() in _NOT_NAME_WORDS - {"union", "bank", "group"} for w in name.split()):
+            continue  # "the Trade Ministry company": a body's head word, or a title
+        kind = _KIND_BY_TYPED_NAME.get(m.group("type").split("-")[0].split()[0], "other")
+        _add_org(st, name, start, end, "org.type_noun", 0.6, kind=kind)
+
+
+def _orgs_from_acronyms(st: _State, text: str) -> None:
+    """"Global Trade Research Initiative (GTRI)": the defined acronym is an alias of the body."""
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group("acr")
         owner = [o for o in st.org_spans if o[1] == m.start()]
@@ -413,23 +1023,104 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
             org = st.orgs[owner[0][3]]
             if acr not in org.aliases:
                 org.aliases.append(acr)
-        elif text[max(0, m.start() - 1)].islower():
-            lowercase_acronyms.add(acr)
+            continue
+        phrase = _acronym_phrase(text, m.start(), acr)
+        if phrase is None:
+            continue
+        start, name = phrase
+        if not name[:1].isupper() or not all(
+                w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split()):
+            continue  # "bilateral trade agreement (BTA)": a lowercase phrase names no body
+        name = re.sub(r"^(?:the|The)\s", "", name)
+        start = m.start() - len(name)
+        if _is_venue_or_policy(name) or any(w.lower() in _NOT_ORG_WORDS for w in name.split()):
+            continue
+        if _ref_country(name) is not None or _overlaps(st.org_spans, start, m.start()):
+            continue
+        _add_org(st, name, start, m.start(), "org.acronym_definition", 0.8)
+        org = st.orgs[st.org_spans[-1][3]]
+        if acr not in org.aliases:
+            org.aliases.append(acr)
+
+
+_GOVERNMENT_OF = re.compile(r"\b(?P<place>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s(?P<head>government)\b")
+
+
+def _orgs_from_governments(st: _State, sdoc: Doc, text: str) -> None:
+    """"the Ontario government", "the Swiss government": a government named by its place."""
+    for m in _GOVERNMENT_OF.finditer(text):
+        start, end = m.start(), m.end()
+        place = m.group("place")
+        if place.split()[0] in ("The", "A", "An") and " " in place:
+            place = place.split(" ", 1)[1]
+            start = end - len(place) - len(" government")
+        if place in ("The", "A", "An") or _overlaps(st.org_spans, start, end):
+            continue
+        written = text[start:end]
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _attributive(span):
+            continue
+        inst = _ref_institution(written)
+        info = _ref_country(place)
+        labels = st.ent_labels(start, start + len(place))
+        if inst is None and info is None and not labels & {"GPE", "NORP", "LOC"}:
+            continue
+        _add_org(st, written, start, end, "org.government_of_place", 0.7, written=written,
+                 kind="government", inst=inst, country=info.iso if info else None)
+
+
+def _inst_shaped(name: str) -> bool:
+    """A name with an institution's head word or a shipped institution's name."""
+    return _org_kind(name) != "other" or _ref_institution(name) is not None
+
+
+def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[int, int]]) -> None:
+    lowercase_acronyms = {m.group("acr") for m in _ACRONYM_DEF.finditer(text)
+                          if text[max(0, m.start() - 1)].islower()
+                          and not any(o[1] == m.start() for o in st.org_spans)}
     for ent in sdoc.ents:
-        if ent.label_ != "ORG" or "\n" in ent.text:
+        if ent.label_ not in ("ORG", "FAC", "PERSON", "GPE", "NORP") or "\n" in ent.text:
             continue
-        name = re.sub(r"^(?:the|The)\s", "", ent.text.replace("\xa0", " ").strip())
-        start = ent.end_char - len(name)
-        if _overlaps(st.org_spans, start, ent.end_char):
+        if st.in_headline(ent.start_char) and not any(ent.text in o.aliases for o in st.orgs.values()):
+            continue  # a Title Case headline: only bodies the article names elsewhere
+        raw = _unbalanced_parenthesis(ent.text.replace("\xa0", " ").strip().strip("'\"‘’“”"))
+        name = re.sub(r"^(?:the|The)\s", "", raw)
+        start = ent.start_char + ent.text.find(name) if name and name in ent.text else ent.start_char
+        end = start + len(name)
+        if not name or _overlaps(st.org_spans, start, end):
             continue
-        if any(s < ent.end_char and start < e for s, e, _w, k, _r in st.person_spans):
+        if any(s < end and start < e for s, e, _w, k, _r in st.person_spans):
             continue
+        type_noun = _ORG_TYPE_AFTER.match(text, end)
+        if ent.label_ != "ORG":
+            # only a single capitalised word typed by the noun after it: "the Bruegel think-tank"
+            if not (type_noun and " " not in name and name[:1].isupper() and _ref_country(name) is None):
+                continue
+        if any(s <= start and end <= e for s, e in title_ranges) or (
+                any(s < end and start < e for s, e in title_ranges)
+                and re.search(r"(?:Minister|Secretary|President|Premier|Representative|Commissioner|"
+                              r"Chancellor|Governor|Ambassador)$", name)):
+            continue  # "Ontario Premier", "China International Trade Representative": posts
         words = name.split()
+        if "," in name and not _inst_shaped(name):
+            continue  # "Xi, Modi": a list NER read as one body
         acronym_owner = [k for k, o in st.orgs.items() if name in o.aliases]
         if acronym_owner:
-            _add_org_mention(st, acronym_owner[0], start, ent.end_char, name, "org.acronym", 0.8)
+            _add_org_mention(st, acronym_owner[0], start, end, name, "org.acronym", 0.8)
             continue
         if name in lowercase_acronyms or _ref_country(name) is not None:
+            continue
+        if _is_venue_or_policy(name) or re.match(r"^\s+ind(?:ex|ices)\b", text[end:]) \
+                or _ORG_VENUE_AFTER.match(text, end):
+            continue  # "Oval Office", "Digital Services Tax", "the Hang Seng index", "X golf course"
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _attributive(span):
+            continue  # "a Korean government official"
+        # a generic name of an institution the article already named: "the Commission"
+        linked = next((k for k, o in sorted(st.orgs.items()) if o.ref_id and (
+            (inst := _ref_institution(name, o.country)) is not None and inst.ref_id == k)), None)
+        if linked is not None:
+            _add_org_mention(st, linked, start, end, name, "org.scoped_alias", 0.7)
             continue
         if any(w.lower().strip("'’") in _NOT_ORG_WORDS for w in words):
             # "the G20 Finance Ministers' meeting": an event, but its leading acronym is a body
@@ -440,8 +1131,19 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
         shaped = _org_kind(name) != "other"
         is_acronym = len(words) == 1 and re.fullmatch(r"[A-Z]+[0-9]+", name) is not None
         multiword = len(words) >= 2 and all(w[:1].isupper() for w in words)
-        if inst or shaped or is_acronym or multiword:
-            _add_org(st, name, start, ent.end_char, "org.ner", 0.6 if not inst else 0.8)
+        if inst and " " not in name and not name.isupper() and inst.name != name:
+            inst = None  # a one-word generic alias ("Commission") with nothing else to go on
+        if inst or (shaped and (len(words) >= 2 or name.isupper())) or is_acronym or multiword:
+            typed = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0]) \
+                if type_noun else None
+            _add_org(st, name, start, end, "org.ner", 0.6 if not inst else 0.8, inst=inst,
+                     kind=typed if typed and _org_kind(name) == "other" else None)
+        elif type_noun and len(words) == 1 and name[:1].isupper():
+            kind = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0], "other")
+            _add_org(st, name, start, end, "org.ner+type_noun", 0.6, kind=kind)
+
+
+# ---------------------------------------------------------------- countries and posts
 
 
 def _countries(st: _State, sdoc: Doc) -> dict[str, CountryMention]:
@@ -450,6 +1152,9 @@ def _countries(st: _State, sdoc: Doc) -> dict[str, CountryMention]:
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
             continue
         if _overlaps(st.org_spans, ent.start_char, ent.end_char):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e, _w, k, _r in st.person_spans
+               if k is not None):
             continue
         info = _ref_country(ent.text)
         if info is None:
@@ -462,18 +1167,135 @@ def _countries(st: _State, sdoc: Doc) -> dict[str, CountryMention]:
     return found
 
 
-def _dominant_country(countries: dict[str, CountryMention]) -> str | None:
-    """The country the document mentions most: only a weak fallback for a title's country."""
-    ranked = sorted(countries.values(), key=lambda c: (-len(c.evidence), c.iso))
-    return ranked[0].iso if ranked else None
-
-
-def _countries_before(countries: dict[str, CountryMention], sentence_start: int,
+def _countries_before(st: _State, countries: dict[str, CountryMention], sentence_start: int,
                       start: int) -> list[str]:
-    """Countries named earlier in the same sentence, nearest first."""
+    """Countries named earlier in the same sentence, nearest first; a dateline's are not."""
+    sentence = st.sents.evidence("", start, start, "", 0).sentence
+    dateline = _DATELINE.match(sentence)
+    skip_before = sentence_start + (dateline.end() if dateline else 0)
     found = sorted(((ev.end, cm.iso) for cm in countries.values() for ev in cm.evidence
-                    if ev.sentence_start == sentence_start and ev.end <= start), reverse=True)
-    return [iso for _end, iso in found]
+                    if ev.sentence_start == sentence_start and skip_before <= ev.start
+                    and ev.end <= start), reverse=True)
+    return list(dict.fromkeys(iso for _end, iso in found))
+
+
+def _shown_title(written: str, bare: str, post: Any) -> str:
+    """The title as written, without a country word that only says whose it is.
+
+    "Japanese Minister of Economic Revitalization" -> "Minister of Economic Revitalization" and
+    "Japanese trade negotiator" -> "trade negotiator"; but "U.S. President", "Japanese Trade
+    Minister" (the country makes the generic title specific) and "European Commissioner for Trade"
+    (the country word belongs to the official title) stay as written.
+    """
+    if bare == written:
+        return written
+    formal = _FORMAL_TITLE.search(bare) is not None and not bare.lower().startswith(("prime minister",))
+    if not (formal or bare[:1].islower()):
+        return written
+    prefix = written[:len(written) - len(bare)].strip()
+    if post is not None and post.label.lower().startswith(prefix.lower() + " "):
+        return written
+    return bare
+
+
+def _title_countries(title: str) -> set[str]:
+    """Countries the title itself names as its object: 'Ambassador to the United States' -> US."""
+    found = re.search(r"\bto\s(?:the\s)?(?P<c>.+)$", title)
+    info = _ref_country(found.group("c")) if found else None
+    return {info.iso} if info else set()
+
+
+def _org_named(st: _State, text: str, iso: str | None) -> str | None:
+    """The body of the article that `text` names (a name, alias or scoped alias), in `iso`."""
+    ref = _reference()
+    norm = ref.normalise if ref is not None and hasattr(ref, "normalise") else str.lower
+    for org in sorted(st.orgs.values(), key=lambda o: o.local_id):
+        if iso is not None and org.country not in (iso, None):
+            continue
+        forms = {norm(f) for f in (org.name, *org.aliases)}
+        inst = _ref_institution(text, org.country) if org.ref_id and org.country else None
+        if norm(text) in forms or (inst is not None and inst.ref_id == org.ref_id):
+            return org.local_id
+    return None
+
+
+def _org_in_title(st: _State, title: str, iso: str | None) -> str | None:
+    """"Commission spokesman", "MOFCOM spokesman", "Vice-President of the European Commission": a
+    body of the article named in the title, in the title's country if it has one."""
+    words = title.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = _org_named(st, " ".join(words[:cut]), iso)
+        if found is not None:
+            return found
+    of = re.search(r"\s(?:of|for|at)\s(?:the\s)?(?P<body>.+)$", title)  # "Vice-President of the Commission"
+    return _org_named(st, of.group("body"), iso) if of else None
+
+
+def _countries_with_posts() -> frozenset[str] | _Everything:
+    """Countries whose posts the reference lists (all, when it cannot say)."""
+    ref = _reference()
+    posts = getattr(ref, "posts", None) if ref else None
+    if posts is None:
+        return _Everything()
+    return frozenset(p.country for p in posts() if p.country)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _guess_countries(st: _State, entries: list[Any], countries: dict[str, CountryMention]
+                     ) -> dict[tuple[str, ...], tuple[str, float]]:
+    """A country for each person whose titles name none, from the titles taken together.
+
+    "Deputy Prime Minister and Finance Minister Choi": the country that has both posts, among
+    those named earlier in the title's sentence (never a dateline's), then the article's most
+    mentioned ones (weak). A person whose titles are all heads of state or government gets no
+    guess: unknown is better than wrong.
+    """
+    ranked = [c.iso for c in sorted(countries.values(), key=lambda c: (-len(c.evidence), c.iso))]
+    covered = _countries_with_posts()
+    by_person: dict[tuple[str, ...], list[Any]] = {}
+    for entry in entries:
+        if entry[5] is None and st.persons[entry[6]].country is None:
+            by_person.setdefault(entry[6], []).append(entry)
+    guesses: dict[tuple[str, ...], tuple[str, float]] = {}
+    for key, own in sorted(by_person.items()):
+        bares = [e[3] for e in own]
+        said = next((post.country for b in bares if (post := _ref_post(b, None)) is not None
+                     and post.country), None)
+        if said is not None:
+            # a title that says whose it is ("Minister of Strategy and Finance") decides for the
+            # person's other titles too ("Deputy Prime Minister and Minister of ...")
+            guesses[key] = (said, 0.85)
+            continue
+        if all(is_head_title(b) for b in bares):
+            continue
+        excluded = set().union(*(_title_countries(b) for b in bares))
+        near: list[str] = []
+        for e in own:
+            near += _countries_before(st, countries, st.ev(e[0], e[1], "", 0).sentence_start, e[0])
+        near = [c for c in dict.fromkeys(near) if c not in excluded]
+        # A country the reference knows no posts of may be the one: then there is no telling
+        # ("Brazil and China ... Foreign Minister Vieira" must not make Vieira China's).
+        if any(c not in covered for c in near):
+            continue
+        top = len(countries[ranked[0]].evidence) if ranked else 0
+        significant = [c for c in ranked if len(countries[c].evidence) * 2 >= top]
+        usable_ranked = ranked if all(c in covered for c in significant) else []
+        candidates = [c for c in dict.fromkeys(near + usable_ranked) if c not in excluded]
+        scored = []
+        for order, c in enumerate(candidates):
+            have = [b for b in bares if _ref_post(b, c) is not None]
+            if any(not is_head_title(b) for b in have):
+                scored.append((-len(have), order, c))
+        if scored:
+            best = min(scored)[2]
+            guesses[key] = (best, 0.8 if best in near else 0.6)
+        # no country has such a post ("senior fellow", "chief of staff"): unknown, not the
+        # article's most mentioned country
+    return guesses
 
 
 def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[str, str],
@@ -487,46 +1309,71 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
         org_local = None
         if org_at > 0:
             org_local = next((org_ids[k] for s, _e, _n, k in st.org_spans if s == org_at), None)
+        if iso is None:
+            # "Minister of Finance of India", "President of Mexico": a country in the title's object
+            of = re.search(r"\s(?:of|for)\s(?:the\s)?(?P<c>[^,]+)$", bare)
+            info = _ref_country(of.group("c")) if of else None
+            iso = info.iso if info else None
+        if org_local is None:
+            org_local = _org_in_title(st, bare, iso)
+        if org_local is None and country_text and iso is None:
+            org_local = _org_named(st, country_text, None)  # "the World Bank's chief economist"
         if iso is None and org_local is not None:
             iso = next((o.country for o in st.orgs.values() if o.local_id == org_local), None)
         if iso is not None and st.persons[key].country is None:
             st.persons[key].country = iso
         entries.append((start, end, written, bare, tenure, iso, key, org_at, org_local))
-    dominant = _dominant_country(countries)
+    guesses = _guess_countries(st, entries, countries)
     holdings: dict[tuple[str, str, str], PostHolding] = {}
     for start, end, written, bare, tenure, iso, key, org_at, org_local in entries:
         draft = st.persons[key]
         conf = 0.9
-        if iso is None:
-            iso = draft.country
-        if iso is None:
-            # "Industry Minister Ahn": a country of the article that has such a post, else the
-            # article's most mentioned country (weak)
-            ranked = [c.iso for c in sorted(countries.values(),
-                                            key=lambda c: (-len(c.evidence), c.iso))]
-            near = _countries_before(countries, st.ev(start, end, "", 0).sentence_start, start)
-            having = [c for c in near + ranked if _ref_post(bare, c) is not None]
-            iso, conf = (having[0], 0.8) if having else (dominant, 0.6)
-        post = _ref_post(bare, iso) or _ref_post(written, iso)
+        if iso is not None:
+            # a written country wins over a title that is another country's elsewhere
+            post = _ref_post(bare, iso, strict=True) or _ref_post(written, iso, strict=True)
+        elif draft.country is not None:
+            # the same person's country, written in another title in this article
+            iso, conf = draft.country, 0.85
+            post = _ref_post(bare, iso, strict=True)
+        else:
+            post = _ref_post(bare, None) or _ref_post(written, None)
+            if post is not None and post.country:
+                iso, conf = post.country, 0.8  # the title says whose it is ("Treasury Secretary")
+            elif post is None and guesses.get(key, ("", 0.0))[1] >= 0.85:
+                iso, conf = guesses[key][0], 0.8  # another title of the person said it
+                post = _ref_post(bare, iso, strict=True)
+            elif post is None and is_head_title(bare):
+                # "President Donald Trump telephoned Prime Minister Narendra Modi": whose
+                # President and whose Prime Minister only a written country can say; a country
+                # named elsewhere in the sentence or the article is as likely the other side's
+                pass
+            elif post is None and key in guesses:
+                iso, conf = guesses[key]
+                post = _ref_post(bare, iso)
         tenure = tenure if tenure != "current" else title_tenure(bare)
+        shown = _shown_title(written, bare, post)
         if post is not None:
             post_key, label, org_ref = post.ref_id, post.label, post.institution
-            if post.country and post.country != iso:
-                # the reference knows whose post this is; a guessed country yields to it
-                iso, conf = post.country, max(conf, 0.8)
         else:
             label = normalise_title_case(bare)
-            post_key, org_ref = slug(f"{iso or 'xx'}-{label}"), None
+            org_ref = None
+            if iso:
+                post_key = slug(f"{iso}-{label}")
+            else:
+                # a post of no known country is this person's (or this body's), never shared
+                # with every other "President" of the corpus
+                owner = next((o.name for o in st.orgs.values() if o.local_id == org_local), draft.name)
+                post_key = slug(f"xx-{label}-{owner}")
         draft.aliases.add(f"{written} {draft.name}")
         if draft.country is None and iso:
             draft.country = iso
         rule = "post.title_before_name" if org_at == 0 else "post.appositive"
-        hk = (person_ids[key], post_key, written.lower())
+        hk = (person_ids[key], post_key, shown.lower())
         if hk in holdings:
             holdings[hk].evidence.append(st.ev(start, end, rule, conf))
             continue
         holdings[hk] = PostHolding(
-            person=person_ids[key], title=written, post_key=post_key, post_label=label,
+            person=person_ids[key], title=shown, post_key=post_key, post_label=label,
             organization=org_local, org_ref=org_ref, country=iso, tenure=tenure,
             evidence=[st.ev(start, end, rule, conf)])
     # "Minister Ahn" after "Minister of Trade ... Ahn Duk-geun" repeats that post, not a new one
@@ -535,19 +1382,34 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
     return [holdings[k] for k in sorted(kept, key=lambda k: (int(k[0][1:]), k[1], k[2]))]
 
 
+def _names_institution(title: str, inst: Any) -> bool:
+    """Does a formal title spell out its institution's name?
+
+    "Minister of Trade, Industry and Energy" names the Ministry of Trade, Industry and Energy and
+    "Minister of Strategy and Finance" its former name; "Minister of Economic Revitalization" only
+    implies the Cabinet Office, which the article then does not name.
+    """
+    found = _FORMAL_TITLE.search(title)
+    ref = _reference()
+    if found is None or ref is None:
+        return False
+    portfolio = ref.normalise(found.group("portfolio"))
+    forms = (inst.name, *getattr(inst, "aliases", ()), *getattr(inst, "former_names", ()))
+    return any(ref.normalise(form).endswith(f" {portfolio}") for form in forms)
+
+
 def _orgs_implied_by_posts(st: _State, holdings: list[PostHolding],
                            org_ids: dict[str, str]) -> None:
-    """"Minister of Trade, Industry and Energy" names its ministry: add it, linked to the holding."""
+    """A title that names its institution adds it, linked to the holding; one that only implies
+    it links the holding to the reference institution (`org_ref`) without a new organization."""
     ref = _reference()
     for holding in holdings:
         if holding.org_ref is None or ref is None:
             continue
-        if holding.org_ref not in st.orgs and not re.search(r"\bof\s", holding.title):
-            continue  # only a title that spells out its institution ("Minister of X") names it
         if holding.org_ref not in st.orgs:
             by_id = getattr(ref, "institution_by_id", None)
             inst = by_id(holding.org_ref) if by_id else ref.institution(holding.org_ref)
-            if inst is None or inst.ref_id != holding.org_ref:
+            if inst is None or inst.ref_id != holding.org_ref or not _names_institution(holding.title, inst):
                 continue
             ev = holding.evidence[0]
             org = Organization(local_id=f"o{len(st.orgs) + 1}", name=inst.name, kind=inst.kind,
@@ -563,9 +1425,12 @@ def _orgs_implied_by_posts(st: _State, holdings: list[PostHolding],
 def extract_entities(ex: DocExtraction, sdoc: Doc) -> None:
     """Fill ex.mentions, persons, organizations, countries and holdings (local ids p1.., o1..)."""
     text = ex.doc.text
-    st = _State(ex=ex, sents=_Sentences.of(sdoc))
+    st = _State(ex=ex, sents=_Sentences.of(sdoc),
+                ents=[(e.start_char, e.end_char, e.label_) for e in sdoc.ents],
+                headlines=_headline_spans(text))
     _people_from_titles(st, text)
     _people_from_appositions(st, text)
+    _people_from_honorifics(st, text)
     _people_from_ner(st, sdoc, text)
     _resolve_surnames(st, sdoc, text)
     _orgs(st, sdoc, text)

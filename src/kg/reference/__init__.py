@@ -58,6 +58,7 @@ class Institution:
     aliases: tuple[str, ...]
     former_names: tuple[str, ...]
     parent: str | None  # ref_id of the body it belongs to
+    scoped_aliases: tuple[str, ...] = ()  # the generic forms among `aliases` ("the trade ministry")
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,12 @@ class _Lookup:
     by_country: dict[str, _Index]
     countries_of: dict[str, str | None]
 
-    def find(self, text: str, country_hint: str | None) -> str | None:
+    def find(self, text: str, country_hint: str | None, strict: bool = False) -> str | None:
+        """The record `text` names; with `strict`, only one of the hinted country (or international).
+
+        `strict` is for a country the article writes ("India's Commerce Secretary"): a form that is
+        unambiguous elsewhere (the US "Commerce Secretary") must not override it.
+        """
         key = normalise(text)
         if not key:
             return None
@@ -268,6 +274,8 @@ class _Lookup:
                 return found
         found = self.global_index.get(key, text)
         if found is not None:
+            if strict and iso is not None and self.countries_of[found] not in (iso, None):
+                return None
             return found
         split = _split_country(key, text)
         if split is None:
@@ -279,6 +287,8 @@ class _Lookup:
                 return found
         found = self.global_index.get(rest, text)
         if found is not None and self.countries_of[found] in (written_iso, None):
+            if strict and iso is not None and written_iso != iso:
+                return None
             return found
         return None
 
@@ -319,6 +329,7 @@ def _institution_tables() -> tuple[dict[str, Institution], _Lookup]:
             aliases=tuple(rec["aliases"]) + tuple(rec["scoped_aliases"]),
             former_names=tuple(rec["former_names"]),
             parent=rec["parent"],
+            scoped_aliases=tuple(rec["scoped_aliases"]),
         )
         for rec in records
     }
@@ -341,10 +352,14 @@ def _post_tables() -> tuple[dict[str, PostDef], _Lookup]:
     return dict(sorted(table.items())), _build_lookup(records, "titles", "scoped_titles")
 
 
-def institution(text: str, country: str | None = None) -> Institution | None:
-    """The institution written as a name, acronym, alias or former name ("MOTIE", "the Treasury")."""
+def institution(text: str, country: str | None = None, strict: bool = False) -> Institution | None:
+    """The institution written as a name, acronym, alias or former name ("MOTIE", "the Treasury").
+
+    With `strict`, a given country is the written one and wins: only that country's institutions
+    (or international ones) are returned.
+    """
     table, lookup = _institution_tables()
-    found = lookup.find(text, country)
+    found = lookup.find(text, country, strict)
     return table[found] if found is not None else None
 
 
@@ -389,10 +404,19 @@ def _post_by_institution_and_role(title: str, country: str | None) -> str | None
     return None
 
 
-def post(title: str, country: str | None = None) -> PostDef | None:
-    """The post a written title names ("Treasury Secretary"); generic titles need a country."""
+def post(title: str, country: str | None = None, strict: bool = False) -> PostDef | None:
+    """The post a written title names ("Treasury Secretary"); generic titles need a country.
+
+    With `strict`, a given country is the one the article writes ("India's Commerce Secretary") and
+    wins over a title that is unambiguous for another country: the result is that country's post
+    or None.
+    """
     table, lookup = _post_tables()
-    found = lookup.find(title, country) or _post_by_institution_and_role(title, country)
+    found = lookup.find(title, country, strict) or _post_by_institution_and_role(title, country)
+    if found is not None and strict and country is not None:
+        iso = _resolve_country(country)
+        if iso is not None and table[found].country not in (iso, None):
+            return None
     return table[found] if found is not None else None
 
 

@@ -2,14 +2,16 @@
 
 People: one node per name after normalisation (case, accents, hyphens, spacing, word order).
 A misspelt name joins another only with supporting evidence: misspelling_score > 0 (one name token
-identical, the other within edit distance) AND the same post_key, or the same country and a shared
-title word. A surname alone never merges across articles unless exactly one full-name person with
-that surname holds the same post. Organizations: one node per reference id; otherwise per shared
-normalised name or alias, never joining two different reference ids.
+identical, the other within edit distance) AND the same post_key, or the same role in a compatible
+country ("President" whose country the article does not say, and "U.S. President"), or the same
+country and a shared title word. A surname alone never merges across articles unless exactly one
+full-name person with that surname holds the same post or role. Organizations: one node per
+reference id; otherwise per shared normalised name or alias, never joining two different reference ids.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -67,6 +69,35 @@ class _PersonRecord:
     country: str | None
     post_keys: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
+    roles: set[tuple[str, str | None]] = field(default_factory=set)  # (role, country or None)
+
+
+def _country_of(words: str) -> str | None:
+    try:
+        reference = importlib.import_module("kg.reference")
+        found = reference.country(words)
+    except Exception:  # noqa: BLE001 - reference data is optional for resolution
+        return None
+    iso = getattr(found, "iso", None)
+    return iso if isinstance(iso, str) else None
+
+
+def _role(title: str) -> str:
+    """A title without its country word: "U.S. President" -> "president"."""
+    words = title.split()
+    for size in (2, 1):
+        if len(words) > size and _country_of(" ".join(words[:size])):
+            words = words[size:]
+            break
+    return " ".join(_TITLE_WORD.findall(" ".join(words).lower()))
+
+
+def _same_role(a: list[_PersonRecord], b: list[_PersonRecord]) -> bool:
+    """The same role in both groups, in the same country or in one whose country is unknown
+    ("President", country not written, and "U.S. President")."""
+    roles_b = set().union(*(r.roles for r in b))
+    return any(role == other and (country == other_country or None in (country, other_country))
+               for r in a for role, country in r.roles for other, other_country in roles_b)
 
 
 def _person_records(extractions: list[DocExtraction]) -> list[_PersonRecord]:
@@ -80,6 +111,7 @@ def _person_records(extractions: list[DocExtraction]) -> list[_PersonRecord]:
                 if holding.person != person.local_id:
                     continue
                 rec.post_keys.add(holding.post_key)
+                rec.roles.add((_role(holding.title), holding.country))
                 rec.country = rec.country or holding.country
                 for text in (holding.title, holding.post_label):
                     rec.title_words |= set(_TITLE_WORD.findall(text.lower())) - _GENERIC_TITLE_WORDS
@@ -97,7 +129,7 @@ def _canonical_person_label(names: list[str]) -> str:
 def _supporting_evidence(a: list[_PersonRecord], b: list[_PersonRecord]) -> bool:
     posts_a = set().union(*(r.post_keys for r in a))
     posts_b = set().union(*(r.post_keys for r in b))
-    if posts_a & posts_b:
+    if posts_a & posts_b or _same_role(a, b):
         return True
     countries_a = {r.country for r in a if r.country}
     countries_b = {r.country for r in b if r.country}
@@ -159,7 +191,8 @@ def resolve_people(extractions: list[DocExtraction], res: Resolution) -> None:
             continue
         same_post = bool(set().union(*(r.post_keys for r in group_a))
                          & set().union(*(r.post_keys for r in group_b)))
-        rule = "person.misspelling+same_post" if same_post else "person.misspelling+country_title"
+        rule = ("person.misspelling+same_post" if same_post else "person.misspelling+same_role"
+                if _same_role(group_a, group_b) else "person.misspelling+country_title")
         uf.union(rec_a.ref, rec_b.ref)
         pending.append((rec_a.ref, rec_b.name, rule, round(score, 3),
                         tuple(sorted({rec_a.ref[0], rec_b.ref[0]}))))
@@ -173,7 +206,7 @@ def resolve_people(extractions: list[DocExtraction], res: Resolution) -> None:
         if not tokens:
             continue
         roots = sorted({uf.find(f.ref) for f in full if tokens[0] in name_tokens(f.name)
-                        and f.post_keys & rec.post_keys})
+                        and (f.post_keys & rec.post_keys or _same_role([f], [rec]))})
         if len(roots) == 1 and uf.find(rec.ref) != roots[0]:
             uf.union(rec.ref, roots[0])
             pending.append((roots[0], rec.name, "person.surname+same_post", 0.7,

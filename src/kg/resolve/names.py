@@ -15,7 +15,11 @@ import unicodedata
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _TOKEN_SPLIT = re.compile(r"[\s,]+")
 # Honorifics and name suffixes that are not part of the identity of a person.
-_DROP_TOKENS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "prof"})
+_DROP_TOKENS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "prof", "sir", "dame",
+                          "lord", "lady", "mp", "kc", "qc", "shri", "smt"})
+# Name particles, when written in lower case: part of the surname that follows them.
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+                        "du", "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"})
 
 
 def strip_accents(text: str) -> str:
@@ -36,15 +40,24 @@ def name_tokens(name: str) -> list[str]:
     """Lower-cased, accent-free tokens; hyphenated parts are joined ("Duk-geun" -> "dukgeun").
 
     Initials ("W.") and honorifics are dropped: they vary between articles for the same person.
+    Lowercase particles belong to the surname after them: "Ursula von der Leyen" has the tokens
+    "ursula" and "vonderleyen", so "von der Leyen" alone is a surname, not a full name.
     """
     tokens: list[str] = []
-    for raw in _TOKEN_SPLIT.split(strip_accents(name).lower()):
-        token = _NON_ALNUM.sub("", raw)
+    pending = ""
+    for raw in _TOKEN_SPLIT.split(strip_accents(name)):
+        token = _NON_ALNUM.sub("", raw.lower())
         if not token or token in _DROP_TOKENS:
+            continue
+        if raw in _PARTICLES:  # written in lower case: "von", "der", "bin"
+            pending += token
             continue
         if len(token) == 1 and len(raw.strip(".")) <= 1:
             continue  # an initial
-        tokens.append(token)
+        tokens.append(pending + token)
+        pending = ""
+    if pending:
+        tokens.append(pending)
     return tokens
 
 

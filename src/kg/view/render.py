@@ -132,7 +132,10 @@ def _layout(data: ViewData) -> dict[str, tuple[int, int]]:
     row_x, row_y, row_height = 0.0, 0.0, 0.0
     row_width = scale_unit * math.sqrt(len(data.nodes)) * 6 + 400
     for component in components:
-        sub = graph.subgraph(component)
+        # a fresh graph in sorted order: a subgraph view of a small component iterates a set
+        sub: nx.Graph = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(component).edges))
         radius = scale_unit * math.sqrt(len(component)) + 40
         if len(component) == 1:
             local = {component[0]: (0.0, 0.0)}
