@@ -188,7 +188,10 @@ def _clause_tokens(predicate: Token, anchor: Token) -> set[int]:
                 stack.append(child)
                 continue
             if child.dep_ in _OTHER_CLAUSE or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
-                if not _reduced_relative(child, anchor):
+                # "a sixth round, which the team was to hold in New Delhi from August 25": a relative
+                # clause on the event's own noun describes the event
+                on_event = child.dep_ == "relcl" and token.i == _noun_of(anchor).i
+                if not on_event and not _reduced_relative(child, anchor):
                     continue
             if child.dep_ == "prep" and child.lower_ in _TEMPORAL:
                 continue  # "... before being invited to the White House": another event
@@ -196,14 +199,20 @@ def _clause_tokens(predicate: Token, anchor: Token) -> set[int]:
     return keep
 
 
+def _noun_of(anchor: Token) -> Token:
+    """The noun an event word belongs to: "14th" in "the 14th negotiating round" -> "round"."""
+    noun = anchor
+    while noun.dep_ in ("amod", "compound", "nummod", "det") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _reduced_relative(clause: Token, anchor: Token) -> bool:
     """"the 14th round, held in Brussels from 6 to 10 October": a subjectless participle right after
     the event's noun describes it, though the parser may hang it on the main verb."""
     if clause.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         return False
-    noun = anchor
-    while noun.dep_ in ("amod", "compound", "nummod", "det") and noun.head.i != noun.i:
-        noun = noun.head
+    noun = _noun_of(anchor)
     doc = clause.doc
     return clause.i >= 2 and doc[clause.i - 1].text == "," and doc[clause.i - 2].i == noun.right_edge.i
 

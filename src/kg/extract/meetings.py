@@ -311,7 +311,8 @@ class MeetingBuilder:
         working-level consultations" is not a working-level meeting.
         """
         own = _clause_text(text, allowed)
-        clause = own[: _clause_end(own, anchor)]
+        # with a parse the clause is known; without one, cut at the first clause break
+        clause = own if tokens is not None else own[: _clause_end(own, anchor)]
         described = _without_later_meeting(own, anchor)
         occasion = _SIDELINES.search(text[:anchor] + " ") is not None  # the summit is the occasion, not the format
         for name, pattern in _FORMATS:
