@@ -282,3 +282,35 @@ def test_extract_meetings_sidelines_meeting_is_its_own_event() -> None:
     assert (meeting.event_type, meeting.format) == ("meeting", None)
     assert meeting.label == "meeting on the sidelines of the G7 summit"
     assert meeting.topics == ["trade"]
+
+
+def test_extract_meetings_described_subjects_stand_for_people_named_before() -> None:
+    ex = _extract(
+        "Prime Minister Anthony Albanese hosted Prime Minister Christopher Luxon in Sydney on Monday.\n"
+        "Trade Minister Don Farrell also attended.\n"
+        "After the dinner, the two prime ministers held talks at Kirribilli House on Tuesday.\n",
+        date(2025, 6, 12),
+    )
+    talks = next(m for m in ex.meetings if m.event_type == "talks")
+    assert _names(ex, talks) == {"Anthony Albanese", "Christopher Luxon"}
+
+
+def test_extract_meetings_signing_is_an_event_of_its_signatories() -> None:
+    ex = _extract(
+        "The agreement was signed in Canberra by Trade Minister Don Farrell and Indonesian Trade Minister Budi "
+        "Santoso on June 10.\n"
+    )
+    (signing,) = ex.meetings
+    assert signing.event_type == "signing" and signing.start == date(2025, 6, 10)
+    assert _names(ex, signing) == {"Don Farrell", "Budi Santoso"}
+
+
+def test_extract_meetings_an_indefinite_meeting_is_new() -> None:
+    ex = _extract(
+        "Foreign Minister Penny Wong is expected to meet Secretary of State Marco Rubio in Washington next week.\n"
+        "Prime Minister Anthony Albanese proposed a meeting with President Xi Jinping at the summit in Lima.\n",
+        date(2025, 6, 12),
+    )
+    assert len(ex.meetings) == 2
+    second = ex.meetings[1]
+    assert "Marco Rubio" not in _names(ex, second) and second.location == "Lima"

@@ -32,6 +32,7 @@ class Clause:
     governors: str = ""  # the verbs above the clause with their auxiliaries: "is set to leave"
     scene: frozenset[int] | None = None  # where the event's own date and place are; None: the clause
     places: frozenset[int] = frozenset()  # tokens of "at/in <place>" phrases of the clause
+    temporal: int = -1  # token index of a "following/after/before" phrase holding the event word
 
     def contains(self, char: int) -> bool:
         """Whether the character offset (in the Doc) falls in a token of the clause."""
@@ -156,7 +157,8 @@ def clause_of(sentence: Span, char: int) -> Clause | None:
         and any(c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME") for c in prep.children)
         for t in prep.subtree
     )
-    return Clause(sentence, frozenset(keep), subject, predicate.i, _governors(predicate), scene, places)
+    return Clause(sentence, frozenset(keep), subject, predicate.i, _governors(predicate), scene, places,
+                  temporal.i if temporal is not None else -1)
 
 
 def _governors(predicate: Token) -> str:

@@ -26,6 +26,9 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     media = {o.local_id for o in ex.organizations if o.kind == "media"}
     builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
     builder.person_ids = {p.local_id for p in ex.persons}
+    for holding in ex.holdings:
+        builder.person_titles.setdefault(holding.person, []).extend(
+            {holding.title.lower(), holding.post_label.lower()})
     tariff_context = TariffContext(doc.doc_id, doc.published, doc.text)
     for sentence in sentences_of(doc.text, sdoc):
         end = sentence.start + len(sentence.text)

@@ -17,7 +17,7 @@ from kg.extract.topics import topics_of
 from kg.model import Evidence, Meeting, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # "met"/"meet" alone is a meeting only when someone follows: "met U.S. Commerce Secretary Howard
 # Lutnick", "will meet with Bessent"; not "met expectations" or "met on Tuesday".
@@ -31,7 +31,9 @@ _TRIGGER = re.compile(
     r"(?-i:" + _ORDINAL_WORDS + r")\s+(?:negotiating\s+|formal\s+|technical\s+)?round|"
     r"(?:sat down|spoke|talked|call)\s+(?:with|to)(?=\s+(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
     r"(?:met|meets|meet|received|receives|hosted|hosts|welcomed|welcomes)(?:\s+with)?"
-    r"(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z])))\b",
+    r"(?=\s+(?:the\s+|his\s+|her\s+|their\s+)?(?-i:[A-Z]))|"
+    # a signing is an event where the signatories meet: "was signed at Chequers by X and Y"
+    r"signed|signing(?:\s+ceremony)?)\b",
     re.I,
 )
 _INTERVIEW = re.compile(
@@ -52,7 +54,7 @@ _NEW_CUE = re.compile(
 _COREF = re.compile(
     r"\b(?P<det>the|this|these|(?<=at |in |of )that|(?<=during |before )that|(?<=after )that|(?<=from )that)\s+"
     r"(?:(?-i:[a-z][a-z-]*)\s+)?(?P<noun>meetings?|talks|dialogue|consultations?|discussions|negotiations|summit|"
-    r"trade consultation|interview)\b",
+    r"trade consultation|interview|signing)\b",
     re.I,
 )
 _PAST_OCCURRENCE = re.compile(
@@ -69,6 +71,15 @@ _TRAVEL_TO = re.compile(
     r"\b(?:flew|flies|fly|travel(?:l?ed|s)?|went|goes|go|arrived|arrives|headed|heads|visited|visits|returned|returns)"
     r"\s+(?:back\s+)?(?:to|in)\s+(?P<place>[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*)*)"
 )
+# Role nouns a definite description uses for a person named earlier ("the Slovak commissioner").
+_ROLE_WORDS = {
+    "minister": "minister", "ministers": "minister", "secretary": "secretary", "secretaries": "secretary",
+    "commissioner": "commissioner", "commissioners": "commissioner", "president": "president",
+    "presidents": "president", "premier": "premier", "premiers": "premier", "chancellor": "chancellor",
+    "negotiator": "negotiator", "negotiators": "negotiator", "representative": "representative",
+    "ambassador": "ambassador", "envoy": "envoy", "leader": "leader", "leaders": "leader",
+}
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _ANOTHER = re.compile(r"\b(also|again|separately|another|second|later|earlier|previously|before that)\b", re.I)
 _ENDS = re.compile(r"\b(conclude|end|wrap up|last)\w*", re.I)
 _TRAVEL = re.compile(r"\b(leav\w*|left|depart\w*|travel\w*|fl(?:y|ies|ew)|head(?:s|ed)? (?:to|for)|arriv\w*)\b", re.I)
@@ -266,6 +277,8 @@ class MeetingBuilder:
         self.last_person: Mention | None = None  # whom a later "he"/"she" means
         self.new_here: set[str] = set()  # meetings begun in the sentence being read: no antecedents
         self.person_ids: set[str] = set()  # local ids of the article's people
+        self.person_titles: dict[str, list[str]] = {}  # person local id -> titles held, lower case
+        self.seen_people: list[str] = []  # people named so far, most recent first
 
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
         return sentence.evidence(self.doc_id, start, end, rule, conf)
@@ -451,10 +464,12 @@ class MeetingBuilder:
 
     def _note_people(self, sentence: SentenceSpan, mentions: list[Mention]) -> None:
         """Remember who a later "he" or "she" most likely is: the sentence's person subject, else
-        its last person named."""
+        its last person named; and everyone named, most recent first, for "the two ministers"."""
         people = [m for m in mentions if m.kind == "person" and m.ref]
         if not people:
             return
+        named = list(dict.fromkeys(m.ref for m in reversed(people) if m.ref))
+        self.seen_people = named + [ref for ref in self.seen_people if ref not in named]
         if sentence.tokens is not None:
             for mention in people:
                 token = token_at(sentence.tokens, mention.start)
@@ -483,13 +498,43 @@ class MeetingBuilder:
         inside = [m for m in mentions if clause.contains(m.start)
                   and not (m.kind == "organization" and clause.in_place_phrase(m.start))]
         subject = clause.subject
-        if (subject is not None and subject.lower_ in PERSONAL and self.last_person is not None
-                and not any(m.start <= subject.idx < m.end for m in mentions)):
-            last = self.last_person
-            inside.append(Mention(subject.idx, subject.idx + len(subject.text), subject.text, "person", last.ref,
-                                  "meeting.pronoun_subject"))
+        if subject is not None and not any(m.start <= subject.idx < m.end for m in mentions):
+            for ref in self._described(subject):
+                inside.append(Mention(subject.idx, subject.idx + len(subject.text), subject.text, "person", ref,
+                                      "meeting.described_subject"))
         start = sentence.start
         return inside, lambda offset: clause.in_scene(start + offset), clause.governors
+
+    def _described(self, subject: Token) -> list[str]:
+        """The people a subject that names nobody stands for: "he" or "she" (the person the previous
+        sentences were about), "the Slovak commissioner" (the last person seen with that title),
+        "the two prime ministers" / "both leaders" (the last two with it)."""
+        if subject.lower_ in PERSONAL:
+            return [self.last_person.ref] if self.last_person is not None and self.last_person.ref else []
+        words = [t for t in subject.subtree if not t.is_punct]
+        determiners = {t.lower_ for t in words if t.dep_ in ("det", "nummod", "predet")}
+        if not determiners & {"the", "both", "two"} or subject.pos_ not in ("NOUN", "PROPN"):
+            return []
+        noun = subject.lemma_.lower() if subject.pos_ == "NOUN" else subject.lower_
+        role = _ROLE_WORDS.get(noun)
+        if role is None:
+            return []
+        plural = subject.tag_ in ("NNS", "NNPS") or bool(determiners & {"both", "two"})
+        wanted = 2 if plural else 1
+        # "the two prime ministers" wants prime ministers, not the trade minister named in between;
+        # "the Slovak commissioner" falls back to any commissioner
+        modifiers = " ".join(t.lower_ for t in subject.lefts if t.dep_ in ("compound", "amod"))
+        matches: list[str] = []
+        for phrase in ([f"{modifiers} {role}"] if modifiers else []) + [role]:
+            matches = [ref for ref in self.seen_people
+                       if any(phrase in title for title in self.person_titles.get(ref, ()))]
+            if len(matches) >= wanted:
+                break
+        if noun in ("leader", "leaders"):
+            matches = [ref for ref in self.seen_people if any(
+                head in title for head in ("president", "prime minister", "chancellor", "premier")
+                for title in self.person_titles.get(ref, ()))]
+        return matches[:wanted] if len(matches) >= wanted else []
 
     def _read(self, sentence: SentenceSpan, mentions: list[Mention]) -> str | None:
         text = sentence.text
@@ -514,7 +559,7 @@ class MeetingBuilder:
         # Each clause with a meeting word speaks of one event: "their discussions focus on six areas,
         # as agreed on during a ministerial meeting on Friday" names two. Without a parse, the first.
         found: str | None = None
-        clauses: set[int] = set()
+        clauses: set[tuple[int, int]] = set()
         for index, trigger in enumerate(triggers if sentence.tokens is not None else triggers[:1]):
             key = self._clause_key(sentence, trigger.start())
             if key in clauses:
@@ -524,12 +569,13 @@ class MeetingBuilder:
             found = found or result
         return found
 
-    def _clause_key(self, sentence: SentenceSpan, anchor: int) -> int:
-        """The token index of the verb that governs the word at `anchor`; -1 without a parse."""
+    def _clause_key(self, sentence: SentenceSpan, anchor: int) -> tuple[int, int]:
+        """The verb that governs the word at `anchor` and the "following/after ..." phrase it sits in,
+        as token indices: "Following the signing, the two leaders held talks" names two events."""
         if sentence.tokens is None:
-            return -1
+            return (-1, -1)
         clause = clause_of(sentence.tokens, sentence.start + anchor)
-        return clause.predicate if clause is not None else -1
+        return (clause.predicate, clause.temporal) if clause is not None else (-1, -1)
 
     def _read_trigger(self, sentence: SentenceSpan, mentions: list[Mention], masked: str,
                       trigger: re.Match[str], first: bool) -> str | None:
@@ -546,6 +592,8 @@ class MeetingBuilder:
         own = _clause_text(masked, allowed)  # the masked sentence, blank outside the clause
         # a later meeting word may still refer back when it is written so ("before the talks opened")
         coref = _coref(text) if first else _coref(text, max(0, trigger.start() - 12), trigger.end())
+        if _INDEFINITE.search(text[: trigger.start()]):
+            coref = None  # "suggested a face-to-face meeting at the summit": a new one, whatever follows
         new_cue = _NEW_CUE.search(own)
         if (
             first
@@ -727,6 +775,8 @@ def _event_type(trigger: str, sentence: str = "") -> str:
         re.match(r"(spoke|talked)\b", word) and re.search(r"\bby (?:phone|telephone|video)", sentence, re.I)
     ):
         return "call"
+    if word.startswith("sign"):
+        return "signing"
     if word.endswith("round"):
         # "the first round of technical discussions" is discussions; a bare "12th round", talks
         noun = re.search(r"\bround of (?:[\w-]+ )?(talks|discussions|negotiations|consultations)\b", sentence, re.I)
