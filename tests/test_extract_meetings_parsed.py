@@ -314,3 +314,34 @@ def test_extract_meetings_an_indefinite_meeting_is_new() -> None:
     assert len(ex.meetings) == 2
     second = ex.meetings[1]
     assert "Marco Rubio" not in _names(ex, second) and second.location == "Lima"
+
+
+def test_extract_meetings_where_clause_takes_its_date_and_place_from_the_clause_above() -> None:
+    ex = _extract("The pact was concluded on 4 March in Lima, where Trade Minister Don Farrell joined the Pacific "
+                  "Alliance leaders at the bloc's summit.\n")
+    (summit,) = ex.meetings
+    assert (summit.start, summit.location) == (date(2025, 3, 4), "Lima")
+
+
+def test_extract_meetings_state_visit_in_a_past_clause_is_this_years() -> None:
+    ex = _extract("When President Lula made a state visit to Japan in early March, Prime Minister Shigeru Ishiba "
+                  "said he would seek closer ties.\n", date(2025, 9, 4))
+    (visit,) = ex.meetings
+    assert visit.event_type == "visit" and visit.start is not None and visit.start.year == 2025
+
+
+def test_extract_meetings_a_signing_needs_signatories() -> None:
+    ex = _extract("Officials hope for a decision in time for the Andean summit in Quito in December, where the "
+                  "deal could be signed.\n", date(2025, 9, 4))
+    assert [m.event_type for m in ex.meetings] == ["summit"]
+
+
+def test_extract_meetings_the_signing_refers_to_the_signing() -> None:
+    ex = _extract(
+        "The agreement was signed in Canberra by Trade Minister Don Farrell and Indonesian Trade Minister Budi "
+        "Santoso on June 10.\n"
+        "Later, Farrell held talks with Santoso on farm quotas.\n"
+        "The signing follows two years of negotiations.\n"
+    )
+    signing = next(m for m in ex.meetings if m.event_type == "signing")
+    assert len(signing.evidence) == 2

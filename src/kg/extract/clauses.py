@@ -220,10 +220,12 @@ def _reduced_relative(clause: Token, anchor: Token) -> bool:
 
 
 def _simultaneous(predicate: Token) -> bool:
-    """A "when/as/while" clause: its event happens at the time and place of the clause above."""
+    """A "when/as/while/where" clause: its event happens at the time and place of the clause above
+    ("concluded on 6 December in Montevideo, where von der Leyen joined the leaders at the summit")."""
     if predicate.dep_ not in ("advcl", "relcl") or predicate.head.i == predicate.i:
         return False
-    return any(c.lower_ in ("when", "while", "as") and c.dep_ in ("mark", "advmod") for c in predicate.children)
+    return any(c.lower_ in ("when", "while", "as", "where") and c.dep_ in ("mark", "advmod")
+               for c in predicate.children)
 
 
 def _outside_clauses(token: Token, root: Token) -> bool:

@@ -111,6 +111,16 @@ def is_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
 
+# Past-tense verbs that place a date behind the publication date, whatever the rest of the sentence
+# says ("When Lula made a state visit to France in early June, Macron said he would ...").
+_CLAUSE_PAST = re.compile(
+    r"\b(held|met|began|agreed|concluded|ended|took place|announced|made|took|gave|went|came|saw|told|"
+    r"left|sent|won|lost|spoke|wrote|led|paid|rose|fell|flew|struck|sought|visited|signed|hosted|"
+    r"received|travell?ed|arrived|returned|launched|imposed|raised|cut|was|were)\b",
+    re.I,
+)
+
+
 def _clause_is_future(sentence: str, at: int, sentence_future: bool) -> bool:
     """The tense of the clause just before a date expression at `at`.
 
@@ -120,7 +130,7 @@ def _clause_is_future(sentence: str, at: int, sentence_future: bool) -> bool:
     window = sentence[max(0, at - 80) : at]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind("—"), window.rfind(" as "))
     clause = window[cut + 1 :] if cut >= 0 else window
-    past = list(re.finditer(r"\b(held|met|began|agreed|concluded|ended|took place|announced)\b", clause, re.I))
+    past = list(_CLAUSE_PAST.finditer(clause))
     fut = list(_FUTURE.finditer(clause))
     if past and (not fut or past[-1].start() > fut[-1].start()):
         return False

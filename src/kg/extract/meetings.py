@@ -27,6 +27,7 @@ _ORDINAL_WORDS = (
 )
 _TRIGGER = re.compile(
     r"\b(meetings?|talks|dialogue|consultations?|discussions|negotiations?|summit|"
+    r"(?:state|official|working)\s+visit|"
     r"(?:phone|telephone|video)\s+(?:call|conversation)s?|telephoned|"
     r"(?-i:" + _ORDINAL_WORDS + r")\s+(?:negotiating\s+|formal\s+|technical\s+)?round|"
     r"(?:sat down|spoke|talked|call)\s+(?:with|to)(?=\s+(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
@@ -94,9 +95,10 @@ _CLAUSE_BREAK = re.compile(
 )
 _TOPIC_LIST = re.compile(r"(?:—|–|:)\s*(?P<list>[a-z][\w\s,'-]+?(?:,\s*(?:and\s+)?[\w\s'-]+)+)(?=[.;]| as |$)")
 _CONTINUE = re.compile(
-    r"\b(representing|on the [\w.\s-]{1,20} side|will attend|will participate|will be represented|"
+    r"(?:^\s*representing|\brepresenting \w+ (?:will|are|is|was|were)|\b(?:on the [\w.\s-]{1,20} side|will attend|"
+    r"will participate|will be represented|"
     r"will send|is leading|are leading|will lead|leads? the [\w\s]{0,20}delegation|also participated|"
-    r"delegation (?:was|is|will be) (?:led|headed) by|led the [\w\s]{0,20}delegation|alongside)\b",
+    r"delegation (?:was|is|will be) (?:led|headed) by|led the [\w\s]{0,20}delegation|alongside))\b",
     re.I,
 )
 _HABITUAL = re.compile(r"\b(traditionally|usually|typically|customarily|routinely|often)\b", re.I)
@@ -400,6 +402,11 @@ class MeetingBuilder:
             if (m.event_type == "interview") == interview and not (past and m.status == "planned")
             and m.local_id not in self.new_here
         ]
+        kind = _event_type(noun)
+        if kind not in _GENERIC_TYPES:
+            # "the signing", "the summit", "the call" mean the last event of that kind
+            candidates = [m for m in candidates if m.event_type == kind] or (
+                candidates if kind == "summit" else [])
         return candidates[0] if candidates else None
 
     def _same_day(self, text: str) -> DateRef | None:
@@ -663,6 +670,9 @@ class MeetingBuilder:
             and not re.search(r"\bmet\b", masked)
         ):
             existing = self.current if _coref(text, max(0, trigger.start() - 12), trigger.end()) else None
+        event_type = "meeting" if sidelines else _event_type(trigger.group(1), masked)
+        if existing is None and event_type == "signing" and not any(m.kind == "person" for m in people):
+            return None  # "where the deal could be signed": a signing needs its signatories
         if existing is not None:
             meeting = existing
             rule, conf = "meeting.same_event", 0.8
@@ -670,7 +680,7 @@ class MeetingBuilder:
             meeting = Meeting(
                 local_id=f"m{len(self.meetings) + 1}",
                 label="",
-                event_type="meeting" if sidelines else _event_type(trigger.group(1), masked),
+                event_type=event_type,
                 status=_status(f"{governors} {own}"),
             )
             self.meetings.append(meeting)
@@ -777,6 +787,8 @@ def _event_type(trigger: str, sentence: str = "") -> str:
         return "call"
     if word.startswith("sign"):
         return "signing"
+    if word.endswith("visit"):
+        return "visit"
     if word.endswith("round"):
         # "the first round of technical discussions" is discussions; a bare "12th round", talks
         noun = re.search(r"\bround of (?:[\w-]+ )?(talks|discussions|negotiations|consultations)\b", sentence, re.I)
@@ -829,7 +841,7 @@ def _written_name(tokens: Span, trigger_char: int) -> str | None:
         words = words[1:]
     if len(words) < 2:
         return None
-    if any(t.ent_type_ in ("GPE", "NORP") and not re.search(r"\d", t.text) for t in words):
+    if any(_is_country_word(t.text) for t in words):
         return None  # "Korean and U.S. finance officials' talks": countries, not a name
     return head.doc.text[words[0].idx : head.idx + len(head.text)]
 
@@ -854,6 +866,14 @@ def _without_later_meeting(text: str, anchor: int) -> str:
     """`text` without a clause after `anchor` that plans another meeting."""
     match = _LATER_MEETING.search(text, anchor)
     return text[: match.start()] if match else text
+
+
+def _is_country_word(word: str) -> bool:
+    """A country or its adjective ("Korean", "U.S."): it says whose meeting, it does not name it; a
+    bloc kg has no country for ("Mercosur", "G20") does."""
+    from kg import reference
+
+    return reference.country(word) is not None
 
 
 def _clause_end(text: str, anchor: int) -> int:
