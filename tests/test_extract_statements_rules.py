@@ -99,3 +99,22 @@ def test_extract_statements_figures_in_other_currencies(sentence: str, value: fl
 def test_extract_statements_bracketed_conversion_is_one_figure() -> None:
     ex = _extract("Norway agreed to buy US$20 billion (S$27 billion) of Chilean copper.\n")
     assert [(f.value, f.unit) for f in ex.figures] == [(20e9, "USD")]
+
+
+def test_extract_statements_title_dots_do_not_cut_the_content() -> None:
+    ex = extract_document(
+        Document("t.txt", "In a video call, Mr. Lula asked Mr. Trump to withdraw the 40 percent surcharge.\n", "0"),
+        load_pipeline(),
+    )
+    (request,) = [s for s in ex.statements if s.kind == "request"]
+    assert request.content == "Mr. Trump to withdraw the 40 percent surcharge"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Taiwan never agreed to a chip split, the minister said.", "Canberra did not ask Washington for an exemption.",
+     "Seoul denied offering to buy more gas."],
+)
+def test_extract_statements_negated_verbs_take_no_position(sentence: str) -> None:
+    ex = extract_document(Document("t.txt", sentence + "\n", "0"), load_pipeline())
+    assert ex.statements == []

@@ -10,8 +10,17 @@ from kg.extract.dates import find_dates
 from kg.extract.sentences import SentenceSpan
 from kg.model import Figure, Mention, Statement
 
-# up to the end of the sentence or clause; the dots of "U.S." or "D.C." do not end it
-_CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.)+"
+# up to the end of the sentence or clause; the dots of "U.S.", "D.C." and of titles ("Mr.", "Gov.")
+# do not end it
+_CLAUSE = (
+    r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.|"
+    r"(?<=\bGov)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGen)\.|(?<=\bNo)\.|(?<=\bJr)\.|(?<=\bCo)\.|"
+    r"(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.|(?<=\bProf)\.)+"
+)
+# "never agreed", "did not ask", "denied offering": no position taken
+_NEGATED = re.compile(
+    r"\b(?:not|never|n't|no longer|den(?:y|ies|ied)|reject(?:s|ed)?|refus(?:es|ed))\s+(?:\w+\s+)?$", re.I
+)
 
 _KINDS = [
     ("request", re.compile(r"\b(?:requested|asked|urged|called on)\b\s+(?P<content>"+_CLAUSE+")", re.I)),
@@ -180,6 +189,8 @@ def extract_statements(
     found: list[Statement] = []
     for kind, pattern in _KINDS:
         for match in pattern.finditer(sentence.text):
+            if _NEGATED.search(sentence.text[max(0, match.start() - 25) : match.start()]):
+                continue
             verb = sentence.text[match.start() : match.start("content")].split()[0]
             if verb.lower().endswith("ed") and _is_attributive(sentence, match.start()):
                 continue
