@@ -345,3 +345,10 @@ def test_extract_meetings_the_signing_refers_to_the_signing() -> None:
     )
     signing = next(m for m in ex.meetings if m.event_type == "signing")
     assert len(signing.evidence) == 2
+
+
+def test_extract_meetings_the_same_interview_is_the_last_one() -> None:
+    ex = _extract("Commerce Secretary Howard Lutnick told CNBC in an interview that a deal was close.\n"
+                  "But Lutnick said in the same interview that he could impose duties on medicines.\n")
+    (interview,) = ex.meetings
+    assert len(interview.evidence) == 2 and _names(ex, interview) == {"Howard Lutnick", "CNBC"}

@@ -443,6 +443,10 @@ class MeetingBuilder:
              and outlet in m.participants and (not people or people & set(m.participants))),
             None,
         )
+        same = re.search(r"\bthe\s+(?:same\s+)?interview\b", masked[cue.start() : cue.end()], re.I)
+        if meeting is None and outlet is None and same:
+            # "said in the same interview": the last interview
+            meeting = next((m for m in reversed(self.meetings) if m.event_type == "interview"), None)
         rule = "meeting.same_interview"
         if meeting is None:
             meeting = Meeting(local_id=f"m{len(self.meetings) + 1}", label="", event_type="interview",
