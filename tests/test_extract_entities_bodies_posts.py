@@ -299,3 +299,42 @@ def test_extract_entities_written_body_is_the_institution_a_title_implies() -> N
 ])
 def test_extract_entities_posts_of_more_governments(text: str, name: str, post_key: str) -> None:
     assert post_key in [h.post_key for h in _holdings_of(_extract(text), name)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Dahl, who leads Norway's delegation, arrived on Monday.",
+    "Omar Said, who chairs the talks, was optimistic.",
+])
+def test_extract_entities_leading_no_body_is_no_post(text: str) -> None:
+    ex = _extract(text)
+    assert all(h.title not in ("head", "leader", "chair") for h in ex.holdings)
+
+
+@pytest.mark.parametrize(("text", "name", "title", "body"), [
+    ("Jo Reyes, chief executive of the Philippine Exporters Confederation, was upbeat.", "Jo Reyes",
+     "chief executive", "Philippine Exporters Confederation"),
+    ("Ed Moss, chief economist at the Baltic Development Institute, disagreed.", "Ed Moss",
+     "chief economist", "Baltic Development Institute"),
+])
+def test_extract_entities_lowercase_chief_title_stops_before_its_body(
+        text: str, name: str, title: str, body: str) -> None:
+    ex = _extract(text)
+    (holding,) = _holdings_of(ex, name)
+    org = _org(ex, holding.organization)
+    assert holding.title == title and org is not None and org.name == body
+
+
+def test_extract_entities_seat_country_is_never_guessed() -> None:
+    ex = _extract("Australian exporters cheered. Australia and Korea signed the deal in Canberra. "
+                  "Tom Price MP criticised the plan.")
+    (seat,) = _holdings_of(ex, "Tom Price")
+    assert seat.country is None and seat.post_key.startswith("xx-mp-")
+
+
+def test_extract_entities_lowercase_description_is_no_country_post() -> None:
+    ex = _extract("Indonesian Trade Minister Budi Santoso spoke first. Ari Wibowo, the former head of the "
+                  "trade ministry's export unit, and Dewi Lestari, an Indonesian trade economist, disagreed.")
+    (head,) = _holdings_of(ex, "Ari Wibowo")
+    assert head.title == "former head of the trade ministry's export unit"
+    keys = [h.post_key for h in ex.holdings]
+    assert len(keys) == len(set(keys)) and not any(k in ("id-head", "id-trade-economist") for k in keys)

@@ -27,7 +27,7 @@ from kg.extract.titles import (
     LOWER,
     LOWER_PORTFOLIO,
     UPPER,
-    is_head_title,
+    country_never_guessed,
     normalise_title_case,
     slug,
     tenure_of,
@@ -125,11 +125,12 @@ _ORG_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 _UNIT_NOUN = (r"(?:team|delegation|mission|unit|division|panel|task\sforce|taskforce|secretariat|"
               r"committee|working\sgroup|bureau|desk)")
 _HEAD_OF_UNIT = (rf"(?:[Hh]ead|[Ll]eader|[Cc]hief)\sof\s(?:the\s|a\s|an\s)?"
-                 rf"(?:{_ORG_CAP}(?:\s{_ORG_CAP}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,2}}"
+                 rf"(?:{_ORG_CAP}(?:\s{_ORG_CAP}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
                  rf"{_UNIT_NOUN}(?![\w-])")
 _LOWER_ROLE = (
     rf"(?:{_HEAD_OF_UNIT}|"
-    r"[Cc]hief\s(?:of\sstaff|[a-z]+(?:\s[a-z]+){0,2})|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+"
+    r"[Cc]hief\s(?:of\sstaff|(?!of\s)[a-z]+(?:\s(?!of\s|the\s|at\s|for\s|in\s|and\s)[a-z]+){0,2})"
+    r"|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+"
     r"(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
@@ -1538,7 +1539,7 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
             # person's other titles too ("Deputy Prime Minister and Minister of ...")
             guesses[key] = (said, 0.85)
             continue
-        if all(is_head_title(b) for b in bares):
+        if all(country_never_guessed(b) for b in bares):
             continue
         excluded = set().union(*(_title_countries(b) for b in bares))
         near: list[str] = []
@@ -1556,7 +1557,7 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
         scored = []
         for order, c in enumerate(candidates):
             have = [b for b in bares if _ref_post(b, c) is not None]
-            if any(not is_head_title(b) for b in have):
+            if any(not country_never_guessed(b) for b in have):
                 scored.append((-len(have), order, c))
         if scored:
             best_score, _order, best = min(scored)
@@ -1599,6 +1600,8 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
     guesses = _guess_countries(st, entries, countries)
     holdings: dict[tuple[str, str, str], PostHolding] = {}
     for start, end, written, bare, tenure, iso, key, org_at, org_local in entries:
+        if org_local is None and st.ex.doc.text[start:end] in _ROLE_OF_VERB:
+            continue  # "who leads Korea's delegation": no body led, no post
         draft = st.persons[key]
         conf = 0.9
         if iso is not None:
@@ -1615,7 +1618,7 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
             elif post is None and guesses.get(key, ("", 0.0))[1] >= 0.85:
                 iso, conf = guesses[key][0], 0.8  # another title of the person said it
                 post = _ref_post(bare, iso, strict=True)
-            elif post is None and is_head_title(bare):
+            elif post is None and country_never_guessed(bare):
                 # "President Donald Trump telephoned Prime Minister Narendra Modi": whose
                 # President and whose Prime Minister only a written country can say; a country
                 # named elsewhere in the sentence or the article is as likely the other side's
@@ -1640,8 +1643,12 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
                 # a post in a body the reference does not know is that body's: the "president" of
                 # an association is not the President of its country
                 post_key = slug(f"{iso or 'xx'}-{label}-{org_of.name}")
-            elif iso:
+            elif iso and (org_of is not None or not bare[:1].islower()):
                 post_key = slug(f"{iso}-{label}")
+            elif iso:
+                # a lowercase description ("head", "trade economist", "state secretary") is this
+                # person's, not one post of the whole country
+                post_key = slug(f"{iso}-{label}-{draft.name}")
             else:
                 # a post of no known country is this person's, never shared with every other
                 # "President" of the corpus

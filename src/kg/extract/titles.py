@@ -172,8 +172,19 @@ def title_tenure(title: str) -> str:
 
 
 def is_head_title(title: str) -> bool:
-    """'President', 'Vice Premier', 'Prime Minister': the head of a state or government."""
+    """'President', 'Prime Minister', 'Acting President': the head of a state or government."""
     return HEAD_TITLE.match(" ".join(title.split())) is not None
+
+
+# A seat in a parliament: whose parliament, only a written country says.
+SEAT_TITLE = re.compile(r"^(?:(?:former|then|ex)[\s-])*(?:MP|MEP|member\sof\sparliament)$", re.IGNORECASE)
+
+
+def country_never_guessed(title: str) -> bool:
+    """A head of state or government, or a member of parliament: its country is written or unknown,
+    never guessed from the other countries of the article."""
+    joined = " ".join(title.split())
+    return is_head_title(joined) or SEAT_TITLE.match(joined) is not None
 
 
 def is_country_prefix(text: str) -> bool:
