@@ -338,3 +338,19 @@ def test_extract_entities_lowercase_description_is_no_country_post() -> None:
     assert head.title == "former head of the trade ministry's export unit"
     keys = [h.post_key for h in ex.holdings]
     assert len(keys) == len(set(keys)) and not any(k in ("id-head", "id-trade-economist") for k in keys)
+
+
+@pytest.mark.parametrize(("text", "name", "titles"), [
+    ("Talks resumed with Mina Rao, the joint secretary in the Ministry of Textiles who is India's lead "
+     "negotiator.", "Mina Rao", {"joint secretary", "lead negotiator"}),
+    ("Pia Lund, an adviser to the ministry who is close to the talks, said no.", "Pia Lund", {"adviser"}),
+])
+def test_extract_entities_who_is_gives_a_second_title(text: str, name: str, titles: set[str]) -> None:
+    assert {h.title for h in _holdings_of(_extract(text), name)} == titles
+
+
+def test_extract_entities_title_in_a_body() -> None:
+    ex = _extract("Mina Rao, the joint secretary in the Ministry of Textiles, said exports rose.")
+    (holding,) = _holdings_of(ex, "Mina Rao")
+    org = _org(ex, holding.organization)
+    assert org is not None and org.name == "Ministry of Textiles"

@@ -163,7 +163,7 @@ _APPOSITIVE = re.compile(
     rf"(?<![\w’'-])(?:(?P<hon>{_HON}){_SP})?(?P<name>{_NAME_1_3}),{_SP}{_WHO_SERVES}?(?:the\s|a\s|an\s)?"
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?"
     rf"(?P<title>{_APPOSITIVE_TITLE}(?:\sand\s{_APPOSITIVE_TITLE})?)(?![\w-])"
-    rf"(?:(?:\s(?:at|of|for|with)|\s{_LEADS})\s(?:the\s)?(?:{_TYPE_MODS}{_BODY_TYPE}\s)?(?P<org>{_U}))?"
+    rf"(?:(?:\s(?:at|of|for|with|in)|\s{_LEADS})\s(?:the\s)?(?:{_TYPE_MODS}{_BODY_TYPE}\s)?(?P<org>{_U}))?"
 )
 # "Parmelin, who heads the Federal Department of ...": the head of that body
 _HEADS_BODY = re.compile(
@@ -668,6 +668,19 @@ def _people_from_appositions(st: _State, text: str) -> None:
         for part in _split_titles(title_text):
             p_start = text.find(part, m.start("title"))
             st.titles.append((p_start, p_start + len(part), part, tenure, m.group("country"), key, org_at))
+        then = _WHO_IS_TITLE.match(text, m.end())
+        if then is not None and not _SPEECH_AFTER.match(text, then.end("title")):
+            # "X, the special secretary in the Department of Commerce who is India's chief
+            # negotiator": "who" is the person's, so the title after it is too
+            st.titles.append((then.start("title"), then.end("title"), then.group("title"),
+                              tenure_of(then.group("pre")), then.group("country"), key, -1))
+
+
+# The rest of an apposition's clause, then "who is TITLE": a second title of the same person.
+_WHO_IS_TITLE = re.compile(
+    rf"[^,;:.()\n]{{0,80}}?\swho\s(?:is|was)\s(?:also\s)?(?:the\s|a\s|an\s)?(?P<pre>{_TENURE_PREFIX})"
+    rf"(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?(?P<title>{_APPOSITIVE_TITLE})(?![\w-])"
+)
 
 
 _ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "runs": "head", "directs": "director"}
