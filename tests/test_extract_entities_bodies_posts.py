@@ -354,3 +354,14 @@ def test_extract_entities_title_in_a_body() -> None:
     (holding,) = _holdings_of(ex, "Mina Rao")
     org = _org(ex, holding.organization)
     assert org is not None and org.name == "Ministry of Textiles"
+
+
+@pytest.mark.parametrize(("text", "body", "acronym"), [
+    ("The Liberal Democratic Party (LDP) lost its majority in the upper house.", "Liberal Democratic Party",
+     "LDP"),
+    ("Hyundai Motor Co (HMC, 현대자동차) said profits fell.", "Hyundai Motor Co", "HMC"),
+])
+def test_extract_entities_bracketed_acronym_of_any_body(text: str, body: str, acronym: str) -> None:
+    ex = _extract(text)
+    org = next((o for o in ex.organizations if o.name == body), None)
+    assert org is not None and acronym in org.aliases

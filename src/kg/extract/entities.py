@@ -212,7 +212,8 @@ _NOT_OUTLET = re.compile(
     r"and)$"
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z ,&'-]{6,}[A-Z]\b")
-_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&]{1,7})\)")
+# "(TSMC)", and "(TSMC, 台積電)": the acronym first, another written form after a comma
+_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&]{1,7})(?:\)|,\s[^)(\n]{1,30}\))")
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "to", "de"}
 # A "Name (ACR)" that is a policy or an agreement, not a body.
 _POLICY_WORD = re.compile(
@@ -1141,6 +1142,7 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
     _orgs_from_governments(st, sdoc, text)
     _orgs_typed_by_noun_phrase(st, sdoc, text)
     _orgs_from_ner(st, sdoc, text, title_ranges)
+    _acronyms_of_named_bodies(st, text)
     _orgs_from_type_nouns(st, text)
 
 
@@ -1268,6 +1270,18 @@ def _orgs_from_type_nouns(st: _State, text: str) -> None:
             continue  # "the Trade Ministry company": a body's head word, or a title
         kind = _KIND_BY_TYPED_NAME.get(m.group("type").split("-")[0].split()[0], "other")
         _add_org(st, name, start, end, "org.type_noun", 0.6, kind=kind)
+
+
+def _acronyms_of_named_bodies(st: _State, text: str) -> None:
+    """"the Chinese Nationalist Party (KMT)": an acronym in brackets right after a body found by
+    any rule (the NER's too) is that body's alias, whatever its letters."""
+    for m in _ACRONYM_DEF.finditer(text):
+        owner = next((o for o in st.org_spans if o[1] == m.start()), None)
+        if owner is None:
+            continue
+        org = st.orgs[owner[3]]
+        if m.group("acr") not in org.aliases:
+            org.aliases.append(m.group("acr"))
 
 
 def _orgs_from_acronyms(st: _State, text: str) -> None:
