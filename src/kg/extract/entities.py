@@ -1,9 +1,10 @@
 """People, posts, organizations and countries of one document, with within-document resolution.
 
 spaCy's statistical NER proposes PERSON/ORG/GPE/NORP spans; rules over shapes (titles before
-names, appositions, honorifics, institution-name heads and suffixes, acronyms defined in
-parentheses) fix and complete them, and a phrase-matching pass finds every shipped reference
-institution written in the text. Nothing here lists people or events: reference data is consulted
+names, appositions and relative clauses, honorifics and post-nominal seats, institution-name heads
+and suffixes, a body's common noun next to its name, acronyms defined in parentheses) fix and
+complete them, and a phrase-matching pass finds every shipped reference institution written in the
+text. Nothing here lists people or events: reference data is consulted
 only for institutions and countries through `kg.reference`.
 """
 
@@ -499,7 +500,7 @@ def _title_matches(st: _State, text: str) -> list[re.Match[str]]:
         inner = next(((ps, pe) for ps, pe in persons
                       if m.start("title") <= ps and pe <= m.end("title")), None)
         if inner is None:
-            longer = _longer_name(st, text, m, persons)
+            longer = _longer_name(text, m, persons)
             found.append(longer or m)
             pos = (longer or m).end()
             continue
@@ -510,15 +511,14 @@ def _title_matches(st: _State, text: str) -> list[re.Match[str]]:
     for m in _TITLE_BEFORE_LONG_NAME.finditer(text):
         first = re.match(r"\S+", m.group("name"))
         if re.search(r"\s(?:of|for|to)\s", m.group("title")) and not (first and _name_word_in_portfolio(
-                st, text, m.start("name"), m.start("name") + first.end(), persons)):
+                text, m.start("name"), m.start("name") + first.end(), persons)):
             continue
         if not any(o.start() < m.end() and m.start() < o.end() for o in found):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 
 
-def _name_word_in_portfolio(st: _State, text: str, start: int, end: int,
-                            persons: list[tuple[int, int]]) -> bool:
+def _name_word_in_portfolio(text: str, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
     """Is text[start:end], the last word of a portfolio, rather the first word of the name after it?
 
     English portfolio words are written in ASCII ("Industry and Trade"); a capitalised word with
@@ -530,14 +530,13 @@ def _name_word_in_portfolio(st: _State, text: str, start: int, end: int,
     return not word.isascii() or any(ps == start for ps, _pe in persons)
 
 
-def _longer_name(st: _State, text: str, m: re.Match[str],
-                 persons: list[tuple[int, int]]) -> re.Match[str] | None:
+def _longer_name(text: str, m: re.Match[str], persons: list[tuple[int, int]]) -> re.Match[str] | None:
     """"Minister of Industry and Trade Nguyễn Hồng Diên": the lazy portfolio took the first word of
     a three-word name; the match with the longer name, when that word is a name's."""
     if not m.group("name") or not re.search(r"\s(?:of|for)\s", m.group("title")):
         return None
     last = re.search(r"\S+$", m.group("title"))
-    if last is None or not _name_word_in_portfolio(st, text, m.start("title") + last.start(),
+    if last is None or not _name_word_in_portfolio(text, m.start("title") + last.start(),
                                                    m.end("title"), persons):
         return None
     longer = _TITLE_BEFORE_LONG_NAME.match(text, m.start())
@@ -1156,7 +1155,7 @@ def _qualifier_start(st: _State, text: str, start: int) -> int | None:
     """
     begin = start
     for _ in range(2):
-        before = re.search(r"(?:^|(?<=[\s(“\"]))(\S+) $", text[max(0, begin - 40):begin])
+        before = re.search(r"(?:^|(?<=[\s(“\"]))(\S+) $", text[text.rfind("\n", 0, begin) + 1:begin])
         if before is None:
             break
         word = before.group(1)
