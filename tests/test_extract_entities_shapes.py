@@ -324,12 +324,19 @@ def test_extract_entities_acronym_country_before_appositive_title() -> None:
     assert all(p.name != "Asia" for p in ex.persons)
 
 
-def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_play() -> None:
-    # Brazil has no shipped posts: its Foreign Minister must not become China's
-    ex = _extract("Brazil and China signed 20 agreements in Beijing. China praised the deal and China "
-                  "said more would follow. Brazil's exports grew.\nLula was accompanied by Foreign "
-                  "Minister Mauro Vieira.")
-    (holding,) = _holdings_of(ex, "Mauro Vieira")
+@pytest.mark.parametrize(("text", "name"), [
+    # Argentina has no shipped posts: its Foreign Minister must not become China's
+    ("Argentina and China signed 20 agreements in Beijing. China praised the deal and China "
+     "said more would follow. Argentina's exports grew.\nMilei was accompanied by Foreign "
+     "Minister Gerardo Werthein.", "Gerardo Werthein"),
+    # both countries have a Foreign Minister and the sentence names neither: no count decides
+    ("Brazil and China signed 20 agreements in Beijing. China praised the deal and China "
+     "said more would follow. Brazil's exports grew.\nLula was accompanied by Foreign "
+     "Minister Mauro Vieira.", "Mauro Vieira"),
+])
+def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_play(
+        text: str, name: str) -> None:
+    (holding,) = _holdings_of(_extract(text), name)
     assert holding.country is None
 
 

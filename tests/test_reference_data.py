@@ -60,7 +60,8 @@ def test_reference_data_covers_every_kind(kind: str) -> None:
     assert any(inst.kind == kind for inst in reference.institutions())
 
 
-@pytest.mark.parametrize("iso", ["KR", "US", "JP", "CN", "EU", "GB", "CA", "MX", "IN"])
+@pytest.mark.parametrize("iso", ["KR", "US", "JP", "CN", "EU", "GB", "CA", "MX", "IN", "CH", "BR", "VN", "TW",
+                                 "AU", "ID"])
 def test_reference_data_covers_main_governments(iso: str) -> None:
     kinds = {inst.kind for inst in reference.institutions() if inst.country == iso}
     assert "ministry" in kinds or iso == "EU"

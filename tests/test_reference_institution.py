@@ -60,6 +60,28 @@ from kg import reference
         ("Ministry of Finance of India", None, "in-mof"),
         # an unambiguous name wins over an unrelated country hint
         ("USTR", "KR", "us-ustr"),
+        # more governments
+        ("Federal Department of Economic Affairs, Education and Research", None, "ch-eaer"),
+        ("Federal Department of Economic Affairs", None, "ch-eaer"),  # former name
+        ("SECO", None, "ch-seco"),
+        ("State Secretariat for Economic Affairs", None, "ch-seco"),
+        ("the Federal Council", "CH", "ch-federal-council"),
+        ("Swiss Federal Council", None, "ch-federal-council"),
+        ("Ministry of Development, Industry, Trade and Services", None, "br-mdic"),
+        ("MDIC", None, "br-mdic"),
+        ("Brazilian Presidency", None, "br-presidency"),
+        ("Itamaraty", None, "br-mre"),
+        ("Ministry of Industry and Trade", "VN", "vn-moit"),
+        ("Vietnam's Ministry of Industry and Trade", None, "vn-moit"),
+        ("Executive Yuan", None, "tw-executive-yuan"),
+        ("Legislative Yuan", None, "tw-legislative-yuan"),
+        ("Office of Trade Negotiations", "TW", "tw-otn"),
+        ("Office of Trade Negotiations", "KR", "kr-otn"),
+        ("Ministry of Economic Affairs", "TW", "tw-moea"),
+        ("DFAT", None, "au-dfat"),
+        ("Mercosur", None, "int-mercosur"),
+        ("MERCOSUR", None, "int-mercosur"),
+        ("Prime Minister's Office, 10 Downing Street", None, "gb-pmo"),
     ],
 )
 def test_reference_institution_written_forms(written: str, country: str | None, ref_id: str) -> None:
@@ -80,6 +102,9 @@ def test_reference_institution_written_forms(written: str, country: str | None, 
         ("Ministry of Silly Walks", None),
         ("", None),
         ("the trade ministry", "NO"),  # no reference data for that country
+        ("Office of Trade Negotiations", None),  # KR and TW
+        ("Ministry of Industry and Trade", None),  # VN, and the Czech and Russian ministries' name
+        ("Federal Council", None),  # Switzerland's government, Austria's and Germany's upper houses
     ],
 )
 def test_reference_institution_unknown_or_ambiguous_is_none(written: str, country: str | None) -> None:

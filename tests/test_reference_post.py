@@ -50,6 +50,26 @@ from kg import reference
         ("Chancellor of the Exchequer", None, "gb-chancellor"),
         ("Trade Minister", "CA", "ca-trade-minister"),
         ("Commerce Minister", "IN", "in-commerce-minister"),
+        # more governments
+        ("Swiss President", None, "ch-president"),
+        ("Economy Minister", "CH", "ch-economy-minister"),
+        ("State Secretary for Economic Affairs", None, "ch-seco-state-secretary"),
+        ("state secretary of the State Secretariat for Economic Affairs", None, "ch-seco-state-secretary"),
+        ("head of the Federal Department of Economic Affairs, Education and Research", None,
+         "ch-economy-minister"),
+        ("Minister of Development, Industry, Trade and Services", None, "br-mdic-minister"),
+        ("Brazilian Foreign Minister", None, "br-foreign-minister"),
+        ("Vice President", "BR", "br-vice-president"),
+        ("Minister of Industry and Trade", "VN", "vn-moit-minister"),
+        ("Vietnamese Trade Minister", None, "vn-moit-minister"),
+        ("Vice Premier", "TW", "tw-vice-premier"),
+        ("Minister of Economic Affairs", "TW", "tw-moea-minister"),
+        ("Coordinating Minister for Economic Affairs", None, "id-economic-affairs-coordinating-minister"),
+        ("Australian Trade Minister", None, "au-trade-minister"),
+        ("Agriculture Commissioner", "EU", "eu-agriculture-commissioner"),
+        ("MP", "GB", "gb-mp"),
+        ("British MP", None, "gb-mp"),
+        ("MEP", None, "eu-mep"),
     ],
 )
 def test_reference_post_written_titles(title: str, country: str | None, ref_id: str) -> None:
@@ -71,6 +91,10 @@ def test_reference_post_written_titles(title: str, country: str | None, ref_id: 
         ("Minister of Silly Walks", "GB"),
         ("", None),
         ("Finance Minister", "NO"),  # no reference data for that country
+        ("MP", None),  # whose parliament?
+        ("Minister of Industry and Trade", None),  # Vietnam's, but also the Czech and Russian name
+        ("Agriculture Commissioner", None),  # also a US state office
+        ("Vice Premier", None),  # CN and TW
     ],
 )
 def test_reference_post_unknown_or_ambiguous_is_none(title: str, country: str | None) -> None:

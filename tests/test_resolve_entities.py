@@ -192,3 +192,45 @@ def test_resolve_people_particle_surname_stays_a_surname() -> None:
     _person(c, "p1", "Pieter van den Broek")
     res = resolve([a, b, c])
     assert res.ids[("a.txt", "p1")] == res.ids[("c.txt", "p1")] != res.ids[("b.txt", "p1")]
+
+
+def _org_doc(doc_id: str, countries: list[str]) -> DocExtraction:
+    from kg.model import CountryMention
+
+    ex = _doc(doc_id)
+    ex.countries = [CountryMention(iso) for iso in countries]
+    return ex
+
+
+@pytest.mark.parametrize(("countries_a", "countries_b", "joined"), [
+    (["KR", "US"], ["KR", "JP"], True),  # both articles name Korea, which has a National Assembly
+    (["VN", "US"], ["KR", "US"], False),  # the only common country has none of that name
+    (["FR"], ["FR"], False),  # no shipped "National Assembly" of France: no telling
+])
+def test_resolve_organizations_generic_name_joins_only_within_a_country(
+        countries_a: list[str], countries_b: list[str], joined: bool) -> None:
+    a, b = _org_doc("a.txt", countries_a), _org_doc("b.txt", countries_b)
+    a.organizations.append(Organization("o1", "National Assembly", [], "legislature"))
+    b.organizations.append(Organization("o1", "National Assembly", [], "legislature"))
+    res = resolve([a, b])
+    assert (res.ids[("a.txt", "o1")] == res.ids[("b.txt", "o1")]) is joined
+
+
+def test_resolve_organizations_same_name_of_two_countries_stay_apart() -> None:
+    a, b = _org_doc("a.txt", ["NO"]), _org_doc("b.txt", ["DK"])
+    a.organizations.append(Organization("o1", "Ministry of Fisheries", [], "ministry", "NO"))
+    b.organizations.append(Organization("o1", "Ministry of Fisheries", [], "ministry", "DK"))
+    b.organizations.append(Organization("o2", "Copenhagen Business Forum", [], "association", "DK"))
+    c = _org_doc("c.txt", ["DK"])
+    c.organizations.append(Organization("o1", "Copenhagen Business Forum", [], "association"))
+    res = resolve([a, b, c])
+    assert res.ids[("a.txt", "o1")] != res.ids[("b.txt", "o1")]
+    assert res.ids[("b.txt", "o2")] == res.ids[("c.txt", "o1")]
+
+
+def test_resolve_organizations_no_article_bridges_two_countries_bodies() -> None:
+    a, b, c = _org_doc("a.txt", ["KR", "US"]), _org_doc("b.txt", ["KR", "VN"]), _org_doc("c.txt", ["VN"])
+    for ex in (a, b, c):
+        ex.organizations.append(Organization("o1", "National Assembly", [], "legislature"))
+    res = resolve([a, b, c])
+    assert res.ids[("a.txt", "o1")] != res.ids[("c.txt", "o1")]

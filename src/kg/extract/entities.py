@@ -1,9 +1,10 @@
 """People, posts, organizations and countries of one document, with within-document resolution.
 
 spaCy's statistical NER proposes PERSON/ORG/GPE/NORP spans; rules over shapes (titles before
-names, appositions, honorifics, institution-name heads and suffixes, acronyms defined in
-parentheses) fix and complete them, and a phrase-matching pass finds every shipped reference
-institution written in the text. Nothing here lists people or events: reference data is consulted
+names, appositions and relative clauses, honorifics and post-nominal seats, institution-name heads
+and suffixes, a body's common noun next to its name, acronyms defined in parentheses) fix and
+complete them, and a phrase-matching pass finds every shipped reference institution written in the
+text. Nothing here lists people or events: reference data is consulted
 only for institutions and countries through `kg.reference`.
 """
 
@@ -25,8 +26,9 @@ from kg.extract.titles import (
     CORE_WORD,
     LETTER,
     LOWER,
+    LOWER_PORTFOLIO,
     UPPER,
-    is_head_title,
+    country_never_guessed,
     normalise_title_case,
     slug,
     tenure_of,
@@ -118,11 +120,21 @@ _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
     rf"{_NAME_END}(?P<cname>(?!))?"
 )
+_ORG_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
+# The team or unit a person leads: "head of the Government's negotiating team", "head of the EU
+# delegation", "leader of the Korean delegation".
+_UNIT_NOUN = (r"(?:team|delegation|mission|unit|division|panel|task\sforce|taskforce|secretariat|"
+              r"committee|working\sgroup|bureau|desk)")
+_HEAD_OF_UNIT = (rf"(?:[Hh]ead|[Ll]eader|[Cc]hief)\sof\s(?:the\s|a\s|an\s)?"
+                 rf"(?:{_ORG_CAP}(?:\s{_ORG_CAP}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
+                 rf"{_UNIT_NOUN}(?![\w-])")
 _LOWER_ROLE = (
-    r"(?:[Cc]hief\s(?:of\sstaff|[a-z]+(?:\s[a-z]+){0,2})|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+"
+    rf"(?:{_HEAD_OF_UNIT}|"
+    r"[Cc]hief\s(?:of\sstaff|(?!of\s)[a-z]+(?:\s(?!of\s|the\s|at\s|for\s|in\s|and\s)[a-z]+){0,2})"
+    r"|[Hh]ead\sof\s(?!the\s|a\s|an\s)[a-z]+"
     r"(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
-    r"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s[a-z]+(?:\sand\s[a-z]+)?"
+    rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
     r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
     r"|(?:ambassador|envoy)\sto\s(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
     r"|(?:(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|said|says|told|his|her|"
@@ -133,11 +145,30 @@ _LOWER_ROLE = (
     r"co-founder|fellow|head|partner|strategist|lawmaker|premier|chancellor))"
 )
 _APPOSITIVE_TITLE = rf"(?:{_LOWER_ROLE}|{title_core(greedy=True)})"
+# A common noun that says what kind of body the name next to it is: "the farm lobby Copa-Cogeca",
+# "the machinery association Swissmem", "Economiesuisse, the main business lobby, ...".
+_BODY_TYPE = (r"(?:association|lobby|federation|confederation|union|chamber|alliance|coalition|"
+              r"council|think[- ]tank|institute|company|firm|carmaker|automaker|conglomerate|"
+              r"manufacturer|producer|exporter|retailer|lender|insurer|airline|newspaper|broadcaster|"
+              r"news\sagency|group)")
+# modifiers of the type noun: lowercase words, never a function word ("head of the lobby group")
+_TYPE_MODS = (r"(?:[A-Z][a-z]+\s)?(?:(?!(?:the|a|an|of|for|and|or|to|in|at|on|with|by|from|as|its|"
+              r"their|his|her|who|which|that)\s)[a-z][\w'’-]*\s){0,3}")
+# "X, who also serves as minister of ...": a relative clause that gives the title; "who was" and
+# "who served as" a former one
+_WHO_SERVES = (r"(?:who\s(?:also\s)?(?P<serves>serves|is|acts|doubles|served|was)\s(?:also\s)?"
+               r"(?:as\s)?)")
+# "the state secretary who heads the State Secretariat ...": the body the title is in
+_LEADS = r"(?:who\s(?:also\s)?(?:heads|leads|chairs|runs|directs))"
 _APPOSITIVE = re.compile(
-    rf"(?<![\w’'-])(?:(?P<hon>{_HON}){_SP})?(?P<name>{_NAME_1_3}),{_SP}(?:the\s|a\s|an\s)?"
+    rf"(?<![\w’'-])(?:(?P<hon>{_HON}){_SP})?(?P<name>{_NAME_1_3}),{_SP}{_WHO_SERVES}?(?:the\s|a\s|an\s)?"
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?"
     rf"(?P<title>{_APPOSITIVE_TITLE}(?:\sand\s{_APPOSITIVE_TITLE})?)(?![\w-])"
-    rf"(?:\s(?:at|of|for|with)\s(?:the\s)?(?P<org>{_U}))?"
+    rf"(?:(?:\s(?:at|of|for|with|in)|\s{_LEADS})\s(?:the\s)?(?:{_TYPE_MODS}{_BODY_TYPE}\s)?(?P<org>{_U}))?"
+)
+# "Parmelin, who heads the Federal Department of ...": the head of that body
+_HEADS_BODY = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME_1_3}),{_SP}{_LEADS}\s(?:the\s)?(?P<org>{_U})"
 )
 # "X, a commerce ministry official said": the title is the subject of a new clause, not an apposition
 _SPEECH_AFTER = re.compile(r"\s(?:said|says|told|tells|added|noted|explained|warned|argued|wrote|"
@@ -166,7 +197,7 @@ _BODY_HEAD = re.compile(
 # Suffix-named bodies, with connectors inside: "EU-India Trade and Technology Council".
 _ORG_SUFFIX = re.compile(
     rf"{_ORG_WORD}(?:(?:\s(?:and|&)\s|\s){_ORG_WORD}){{0,5}}\s(?:Task\sForce|Association|Agency|"
-    r"Administration|Commission|Council|Assembly|Federation|Chamber|Institute|Initiative|Fund|Bank|"
+    r"Administration|Commission|Council|Committee|Assembly|Federation|Chamber|Institute|Initiative|Fund|Bank|"
     r"Organization|Organisation|Daily|Times|Ilbo|Herald|Journal|Corporation|Corp\.|Inc\.|Co\.|Ltd\.?|"
     r"Plc|PLC|LLC|Holdings)(?![\w-])"
 )
@@ -182,7 +213,8 @@ _NOT_OUTLET = re.compile(
     r"and)$"
 )
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z ,&'-]{6,}[A-Z]\b")
-_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&]{1,7})\)")
+# "(TSMC)", and "(TSMC, 台積電)": the acronym first, another written form after a comma
+_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&]{1,7})(?:\)|,\s[^)(\n]{1,30}\))")
 _SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "to", "de"}
 # A "Name (ACR)" that is a policy or an agreement, not a body.
 _POLICY_WORD = re.compile(
@@ -468,19 +500,50 @@ def _title_matches(st: _State, text: str) -> list[re.Match[str]]:
         inner = next(((ps, pe) for ps, pe in persons
                       if m.start("title") <= ps and pe <= m.end("title")), None)
         if inner is None:
-            found.append(m)
-            pos = m.end()
+            longer = _longer_name(text, m, persons)
+            found.append(longer or m)
+            pos = (longer or m).end()
             continue
         cut = _TITLE_BEFORE_NAME.search(text, m.start(), inner[1])
         if cut is not None and cut.end() == inner[1]:
             found.append(cut)
         pos = inner[1]
     for m in _TITLE_BEFORE_LONG_NAME.finditer(text):
-        if re.search(r"\s(?:of|for|to)\s", m.group("title")):
+        first = re.match(r"\S+", m.group("name"))
+        if re.search(r"\s(?:of|for|to)\s", m.group("title")) and not (first and _name_word_in_portfolio(
+                text, m.start("name"), m.start("name") + first.end(), persons)):
             continue
         if not any(o.start() < m.end() and m.start() < o.end() for o in found):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
+
+
+def _name_word_in_portfolio(text: str, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
+    """Is text[start:end], the last word of a portfolio, rather the first word of the name after it?
+
+    English portfolio words are written in ASCII ("Industry and Trade"); a capitalised word with
+    other letters ("Nguyễn") is a name's, and so is a word where the NER starts a person.
+    """
+    word = text[start:end]
+    if not re.fullmatch(_NAME_TOKEN, word):
+        return False
+    return not word.isascii() or any(ps == start for ps, _pe in persons)
+
+
+def _longer_name(text: str, m: re.Match[str], persons: list[tuple[int, int]]) -> re.Match[str] | None:
+    """"Minister of Industry and Trade Nguyễn Hồng Diên": the lazy portfolio took the first word of
+    a three-word name; the match with the longer name, when that word is a name's."""
+    if not m.group("name") or not re.search(r"\s(?:of|for)\s", m.group("title")):
+        return None
+    last = re.search(r"\S+$", m.group("title"))
+    if last is None or not _name_word_in_portfolio(text, m.start("title") + last.start(),
+                                                   m.end("title"), persons):
+        return None
+    longer = _TITLE_BEFORE_LONG_NAME.match(text, m.start())
+    if longer is None or longer.end() != m.end() or \
+            longer.start("name") != m.start("title") + last.start():
+        return None
+    return longer
 
 
 def _people_from_titles(st: _State, text: str) -> None:
@@ -601,10 +664,72 @@ def _people_from_appositions(st: _State, text: str) -> None:
             continue
         org_at = m.start("org") if m.group("org") else -1
         title_text = m.group("title")
+        tenure = "former" if m.group("serves") in ("served", "was") else tenure_of(m.group("pre"))
         for part in _split_titles(title_text):
             p_start = text.find(part, m.start("title"))
-            st.titles.append((p_start, p_start + len(part), part, tenure_of(m.group("pre")),
-                              m.group("country"), key, org_at))
+            st.titles.append((p_start, p_start + len(part), part, tenure, m.group("country"), key, org_at))
+        then = _WHO_IS_TITLE.match(text, m.end())
+        if then is not None and not _SPEECH_AFTER.match(text, then.end("title")):
+            # "X, the special secretary in the Department of Commerce who is India's chief
+            # negotiator": "who" is the person's, so the title after it is too
+            st.titles.append((then.start("title"), then.end("title"), then.group("title"),
+                              tenure_of(then.group("pre")), then.group("country"), key, -1))
+
+
+# The rest of an apposition's clause, then "who is TITLE": a second title of the same person.
+_WHO_IS_TITLE = re.compile(
+    rf"[^,;:.()\n]{{0,80}}?\swho\s(?:is|was)\s(?:also\s)?(?:the\s|a\s|an\s)?(?P<pre>{_TENURE_PREFIX})"
+    rf"(?:(?P<country>{_COUNTRY_PREFIX})(?:’s|'s)\s)?(?P<title>{_APPOSITIVE_TITLE})(?![\w-])"
+)
+
+
+_ROLE_OF_VERB = {"heads": "head", "leads": "leader", "chairs": "chair", "runs": "head", "directs": "director"}
+
+
+def _people_heading_bodies(st: _State, text: str) -> None:
+    """"Parmelin, who heads the Federal Department of ...": the person is that body's head."""
+    for m in _HEADS_BODY.finditer(text):
+        name = m.group("name")
+        n_start, n_end = m.span("name")
+        if st.in_headline(n_start) or _ref_country(name) or _ref_institution(name) or \
+                _org_kind(name) != "other":
+            continue
+        if st.ent_labels(n_start, n_end) & {"DATE", "TIME", "MONEY", "PERCENT", "ORG", "GPE"}:
+            continue
+        cleaned = clean_person_name(name)
+        if _name_shaped(cleaned):
+            key: tuple[str, ...] | str = _add_person(st, name, n_start, n_end, name, "person.appositive", 0.85)
+        elif re.fullmatch(_NAME_TOKEN, cleaned):
+            key = cleaned  # a surname: the article's person of that name, resolved later
+        else:
+            continue
+        verb = re.search(r"(heads|leads|chairs|runs|directs)\s", m.group())
+        if verb is None:
+            continue
+        v_start, v_end = m.start() + verb.start(1), m.start() + verb.end(1)
+        st.titles.append((v_start, v_end, _ROLE_OF_VERB[verb.group(1)], "current", None, key, m.start("org")))
+
+
+# Post-nominal letters that are a seat held: "The Rt Hon Jonathan Reynolds MP".
+_SEATS = frozenset({"MP", "MEP"})
+_SEAT_AFTER_NAME = re.compile(r"(?:\s(?:KC|QC|KCB|KCMG|GCMG|CMG|CBE|OBE|MBE|PC))*\s(?P<seat>MP|MEP)(?![\w-])")
+
+
+def _titles_from_post_nominals(st: _State, text: str) -> None:
+    """"Jonathan Reynolds MP" holds a seat in parliament ("MEP": in the European Parliament)."""
+    seen: set[tuple[tuple[str, ...], int]] = set()
+    for start, end, written, key, _rule in list(st.person_spans):
+        if key is None:
+            continue
+        # the NER sometimes takes the letters into the name ("Klaus Berger MEP")
+        inside = _SEAT_AFTER_NAME.search(written)
+        at = start + inside.start() if inside and inside.end() == len(written) else end
+        found = _SEAT_AFTER_NAME.match(text, at)
+        if found is None or (key, found.start("seat")) in seen:
+            continue
+        seen.add((key, found.start("seat")))
+        st.titles.append((found.start("seat"), found.end("seat"), found.group("seat"), "current", None,
+                          key, 0))
 
 
 def _people_from_ner(st: _State, sdoc: Doc, text: str) -> None:
@@ -800,6 +925,25 @@ def _country_before(sdoc: Doc, span: Span) -> tuple[str | None, int]:
     return None, span.start_char
 
 
+def _country_of_possessor(st: _State, sdoc: Doc, span: Span) -> str | None:
+    """The country of a shipped institution written as the possessor just before the span."""
+    if span.start < 2 or sdoc[span.start - 1].text not in ("'s", "’s"):
+        return None
+    end = sdoc[span.start - 1].idx
+    owner = next((st.orgs[k] for _s, e, _w, k in st.org_spans if e == end), None)
+    return owner.country if owner is not None and owner.ref_id else None
+
+
+_APPOSED_COUNTRY = re.compile(r",\s(?:the\s)?(?P<c>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:’s|'s)\s")
+
+
+def _country_in_apposition(sdoc: Doc, span: Span) -> str | None:
+    """"the Federal Council, Switzerland's seven-member cabinet": the country of the apposition."""
+    found = _APPOSED_COUNTRY.match(sdoc.text, span.end_char)
+    info = _ref_country(found.group("c")) if found else None
+    return info.iso if info is not None else None
+
+
 def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
     """Every shipped institution written in the text, by name, alias, acronym or former name.
 
@@ -829,6 +973,8 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             continue
         if _VENUE.search(span.text) or _followed_by_venue_noun(sdoc, span) or _attributive(span):
             continue
+        if _straddles_country_and_title(st, span.start_char, span.end_char):
+            continue
         inst = _ref_institution(span.text)
         if inst is None:
             continue  # ambiguous without a country
@@ -838,6 +984,14 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
         # ("US Commerce Secretary Warns ..."): there only a body named elsewhere is linked
         iso, start = _country_before(sdoc, span) if not st.in_headline(span.start_char) else (None, 0)
         inst = _ref_institution(sdoc.text[start:span.end_char], iso) if iso else None
+        if inst is None and not st.in_headline(span.start_char):
+            # "the Executive Yuan's Office of Trade Negotiations", "the Federal Council,
+            # Switzerland's cabinet": the country of a possessor body, or one in apposition
+            other = _country_of_possessor(st, sdoc, span) or _country_in_apposition(sdoc, span)
+            inst = _ref_institution(span.text, other) if other else None
+            if inst is not None and inst.country != other:
+                inst = None
+            start = span.start_char
         if inst is None:
             named = [o for o in st.orgs.values() if o.ref_id]
             inst = next((i for i in (_ref_institution(span.text, o.country) for o in named)
@@ -854,6 +1008,22 @@ _PART_NOUNS = frozenset({"official", "officials", "source", "sources", "ministry
                         "department", "departments", "agency", "agencies", "officer", "officers",
                         "employee", "employees", "worker", "workers", "staff", "spokesperson",
                         "spokesman", "spokeswoman", "insider", "insiders", "bond", "bonds", "debt"})
+
+
+def _straddles_country_and_title(st: _State, start: int, end: int) -> bool:
+    """"U.S. Treasury Secretary" is the country "U.S." and the title "Treasury Secretary": a body's
+    name read across that boundary ("U.S. Treasury") is the post's institution, not a mention of
+    the body (but "USTR Representative" and "Bank of Korea Governor" write the body's name)."""
+    text = st.ex.doc.text
+    for t_start, t_end, _title, _tenure, country_text, *_rest in st.titles:
+        if country_text is None or t_start != start or end >= t_end:
+            continue
+        if not text.startswith(country_text, t_start) or end <= t_start + len(country_text):
+            continue
+        bare = text[t_start + len(country_text):t_end].strip()
+        if _ref_post(bare, None) is not None:
+            return True
+    return False
 
 
 def _attributive(span: Span) -> bool:
@@ -935,10 +1105,12 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
                 continue
             if any(s <= start and start + len(name) <= e for s, e in title_ranges):
                 continue  # "Trade Representative" inside a title is a post, not a body
-            before = re.search(r"(\S+) $", text[max(0, start - 30):start])
-            if regex is _GOV_HEAD and before and before.group(1)[:1].isupper() \
-                    and _ref_country(before.group(1)) is None and before.group(1).lower() != "the":
-                continue
+            if regex is _GOV_HEAD:
+                qualified = _qualifier_start(st, text, start)
+                if qualified is None:
+                    continue
+                start = qualified
+                name = text[start:end].rstrip(" ,")
             if not _absorb(st, start, start + len(name)):
                 continue
             _add_org(st, name, start, start + len(name), rule, 0.9)
@@ -967,16 +1139,45 @@ def _orgs(st: _State, sdoc: Doc, text: str) -> None:
                      "org.caps_credit", 0.8, written=m.group())
     _orgs_from_acronyms(st, text)
     _orgs_from_governments(st, sdoc, text)
+    _orgs_typed_by_noun_phrase(st, sdoc, text)
     _orgs_from_ner(st, sdoc, text, title_ranges)
+    _acronyms_of_named_bodies(st, text)
     _orgs_from_type_nouns(st, text)
+
+
+def _qualifier_start(st: _State, text: str, start: int) -> int | None:
+    """Where a "Ministry/Department/Secretariat of ..." name starts, with the capitalised words
+    that qualify its head: "the Federal Department of ...", "the State Secretariat for ...".
+
+    A possessor ("the Executive Yuan's Office of ..."), a country ("U.S. Department of ...") or an
+    article before the head is not part of the name; a title word or a person before it means the
+    words are not a body's name at all (None).
+    """
+    begin = start
+    for _ in range(2):
+        before = re.search(r"(?:^|(?<=[\s(“\"]))(\S+) $", text[text.rfind("\n", 0, begin) + 1:begin])
+        if before is None:
+            break
+        word = before.group(1)
+        w_start = begin - len(word) - 1
+        if not word[:1].isupper() or word in ("The", "A", "An") or word.endswith(("’s", "'s")) \
+                or _ref_country(word) is not None:
+            break
+        if re.fullmatch(CORE_WORD, word) or any(s < begin and w_start < e for s, e, *_ in st.person_spans):
+            return None if begin == start else begin
+        if not re.fullmatch(r"[A-Z][a-z]+", word):
+            return None if begin == start else begin
+        begin = w_start
+    return begin
 
 
 def _absorb(st: _State, start: int, end: int) -> bool:
     """Make room for a body whose name is written around shorter ones ("Centre for WTO Studies"
     around "WTO"): the inner mentions give way. False when a mention crosses the span or is it."""
     inner = [sp for sp in st.org_spans if sp[0] < end and start < sp[1]]
-    if any(sp[0] < start or sp[1] > end or (sp[0], sp[1]) == (start, end) or " " in sp[2]
-           for sp in inner):
+    text = st.ex.doc.text
+    if any(sp[0] < start or sp[1] > end or (sp[0], sp[1]) == (start, end)
+           or (" " in sp[2] and not _name_continues(text, sp, start, end)) for sp in inner):
         return False  # a crossing mention, the same one, or a full name ("... and the Bank of Japan")
     for sp in inner:
         st.org_spans.remove(sp)
@@ -987,6 +1188,13 @@ def _absorb(st: _State, start: int, end: int) -> bool:
     return True
 
 
+def _name_continues(text: str, inner: tuple[int, int, str, str], start: int, end: int) -> bool:
+    """"United Nations General Assembly": a body's name that opens a longer name, continued by
+    capitalised words only (no "and", comma or "of" that would join two bodies)."""
+    rest = text[inner[1]:end]
+    return inner[0] == start and re.fullmatch(r"(?:\s[A-Z][\w-]*)+", rest) is not None
+
+
 _TYPED_NAME = re.compile(
     rf"\bthe\s(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<type>think[- ]tank|institute|plant|factory|"
     r"carmaker|automaker|company|firm|conglomerate|lobby|newspaper|broadcaster)\b"
@@ -995,6 +1203,55 @@ _KIND_BY_TYPED_NAME = {"plant": "company", "factory": "company", "carmaker": "co
                        "automaker": "company", "company": "company", "firm": "company",
                        "conglomerate": "company", "lobby": "association", "newspaper": "media",
                        "broadcaster": "media"}
+
+
+_TYPE_THEN_NAME = re.compile(
+    rf"\b(?:the|The)\s(?P<mods>{_TYPE_MODS})(?P<type>{_BODY_TYPE})\s"
+    rf"(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}})(?![\w’'-])"
+)
+_NAME_THEN_TYPE = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}}),\s(?:the|a|an)\s"
+    rf"(?P<mods>{_TYPE_MODS})(?P<type>{_BODY_TYPE})(?=[,;:.)])"
+)
+_ASSOCIATION_WORDS = frozenset({"association", "lobby", "federation", "confederation", "union",
+                                "chamber", "alliance", "coalition", "council"})
+_MEDIA_WORDS = frozenset({"newspaper", "broadcaster", "agency"})
+_COMPANY_WORDS = frozenset({"company", "firm", "carmaker", "automaker", "conglomerate",
+                            "manufacturer", "producer", "exporter", "retailer", "lender", "insurer",
+                            "airline"})
+
+
+def _kind_of_type(words: str) -> str:
+    found = set(re.findall(r"[a-z]+", words.lower()))
+    for vocabulary, kind in ((_ASSOCIATION_WORDS, "association"), (_MEDIA_WORDS, "media"),
+                             (_COMPANY_WORDS, "company")):
+        if found & vocabulary:
+            return kind
+    return "other"
+
+
+def _orgs_typed_by_noun_phrase(st: _State, sdoc: Doc, text: str) -> None:
+    """A name in apposition with a common noun phrase of a body: "the farm lobby Copa-Cogeca",
+    "the beef exporters' association Abiec", "Economiesuisse, the main business lobby,"."""
+    for regex, rule in ((_TYPE_THEN_NAME, "org.type_noun_before"), (_NAME_THEN_TYPE, "org.type_apposition")):
+        for m in regex.finditer(text):
+            name = m.group("name")
+            start, end = m.span("name")
+            if "\n" in m.group() or st.in_headline(start) or _overlaps(st.org_spans, start, end):
+                continue
+            if _ref_country(name) is not None or re.search(CORE_WORD, name) or \
+                    any(_NOT_OUTLET.match(w) for w in name.split()):
+                continue  # "the union President Lee", "the group Monday"
+            if any(s < end and start < e for s, e, *_ in st.person_spans):
+                continue
+            if st.ent_labels(start, end) & {"GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT",
+                                            "CARDINAL"}:
+                continue  # (a one-word PERSON guess of the NER is no person the rules found)
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
+                continue  # "However, the business lobby said": an adverb, not a name
+            kind = _kind_of_type(f"{m.group('mods')} {m.group('type')}")
+            _add_org(st, name, start, end, rule, 0.7, kind=kind)
 
 
 def _orgs_from_type_nouns(st: _State, text: str) -> None:
@@ -1012,6 +1269,18 @@ def _orgs_from_type_nouns(st: _State, text: str) -> None:
             continue  # "the Trade Ministry company": a body's head word, or a title
         kind = _KIND_BY_TYPED_NAME.get(m.group("type").split("-")[0].split()[0], "other")
         _add_org(st, name, start, end, "org.type_noun", 0.6, kind=kind)
+
+
+def _acronyms_of_named_bodies(st: _State, text: str) -> None:
+    """"the Chinese Nationalist Party (KMT)": an acronym in brackets right after a body found by
+    any rule (the NER's too) is that body's alias, whatever its letters."""
+    for m in _ACRONYM_DEF.finditer(text):
+        owner = next((o for o in st.org_spans if o[1] == m.start()), None)
+        if owner is None:
+            continue
+        org = st.orgs[owner[3]]
+        if m.group("acr") not in org.aliases:
+            org.aliases.append(m.group("acr"))
 
 
 def _orgs_from_acronyms(st: _State, text: str) -> None:
@@ -1069,6 +1338,19 @@ def _orgs_from_governments(st: _State, sdoc: Doc, text: str) -> None:
                  kind="government", inst=inst, country=info.iso if info else None)
 
 
+def _photo_credit(text: str, start: int, end: int) -> bool:
+    """"Ricardo Stuckert/Brazilian Presidency", "Sebastião Moreira/EPA": a photographer and the
+    agency, written with a slash after a caption; the photographer is no organization."""
+    written = text[start:end]
+    if "/" in written:
+        credited = written.split("/")[0]
+    elif text[end:end + 1] == "/":
+        credited = written
+    else:
+        return False
+    return _name_shaped(clean_person_name(credited.strip()))
+
+
 def _inst_shaped(name: str) -> bool:
     """A name with an institution's head word or a shipped institution's name."""
     return _org_kind(name) != "other" or _ref_institution(name) is not None
@@ -1084,7 +1366,9 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
         if st.in_headline(ent.start_char) and not any(ent.text in o.aliases for o in st.orgs.values()):
             continue  # a Title Case headline: only bodies the article names elsewhere
         raw = _unbalanced_parenthesis(ent.text.replace("\xa0", " ").strip().strip("'\"‘’“”"))
-        name = re.sub(r"^(?:the|The)\s", "", raw)
+        name = re.sub(r"(?:’s|'s)$", "", re.sub(r"^(?:the|The)\s", "", raw))
+        if _photo_credit(text, ent.start_char, ent.end_char):
+            continue
         start = ent.start_char + ent.text.find(name) if name and name in ent.text else ent.start_char
         end = start + len(name)
         if not name or _overlaps(st.org_spans, start, end):
@@ -1198,6 +1482,17 @@ def _shown_title(written: str, bare: str, post: Any) -> str:
     return bare
 
 
+_FORMER_WORD = re.compile(r"(?i)\b(?P<word>former\s|ex-|then-)$")
+
+
+def _former_as_written(text: str, start: int, tenure: str, shown: str) -> str:
+    """"the former president": a former tenure keeps the word that says so in the written title."""
+    if tenure != "former":
+        return shown
+    found = _FORMER_WORD.search(text, max(0, start - 8), start)
+    return f"{found.group('word')}{shown}" if found else shown
+
+
 def _title_countries(title: str) -> set[str]:
     """Countries the title itself names as its object: 'Ambassador to the United States' -> US."""
     found = re.search(r"\bto\s(?:the\s)?(?P<c>.+)$", title)
@@ -1270,7 +1565,7 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
             # person's other titles too ("Deputy Prime Minister and Minister of ...")
             guesses[key] = (said, 0.85)
             continue
-        if all(is_head_title(b) for b in bares):
+        if all(country_never_guessed(b) for b in bares):
             continue
         excluded = set().union(*(_title_countries(b) for b in bares))
         near: list[str] = []
@@ -1288,10 +1583,15 @@ def _guess_countries(st: _State, entries: list[Any], countries: dict[str, Countr
         scored = []
         for order, c in enumerate(candidates):
             have = [b for b in bares if _ref_post(b, c) is not None]
-            if any(not is_head_title(b) for b in have):
+            if any(not country_never_guessed(b) for b in have):
                 scored.append((-len(have), order, c))
         if scored:
-            best = min(scored)[2]
+            best_score, _order, best = min(scored)
+            rivals = [c for score, _o, c in scored if score == best_score and c != best]
+            if best not in near and rivals:
+                # two countries of the article have such a post and the sentence names neither:
+                # counting mentions would pick one, as likely wrong as right
+                continue
             guesses[key] = (best, 0.8 if best in near else 0.6)
         # no country has such a post ("senior fellow", "chief of staff"): unknown, not the
         # article's most mentioned country
@@ -1326,6 +1626,8 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
     guesses = _guess_countries(st, entries, countries)
     holdings: dict[tuple[str, str, str], PostHolding] = {}
     for start, end, written, bare, tenure, iso, key, org_at, org_local in entries:
+        if org_local is None and st.ex.doc.text[start:end] in _ROLE_OF_VERB:
+            continue  # "who leads Korea's delegation": no body led, no post
         draft = st.persons[key]
         conf = 0.9
         if iso is not None:
@@ -1342,7 +1644,7 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
             elif post is None and guesses.get(key, ("", 0.0))[1] >= 0.85:
                 iso, conf = guesses[key][0], 0.8  # another title of the person said it
                 post = _ref_post(bare, iso, strict=True)
-            elif post is None and is_head_title(bare):
+            elif post is None and country_never_guessed(bare):
                 # "President Donald Trump telephoned Prime Minister Narendra Modi": whose
                 # President and whose Prime Minister only a written country can say; a country
                 # named elsewhere in the sentence or the article is as likely the other side's
@@ -1350,21 +1652,35 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
             elif post is None and key in guesses:
                 iso, conf = guesses[key]
                 post = _ref_post(bare, iso)
+        org_of = next((o for o in st.orgs.values() if o.local_id == org_local), None)
+        org_name = org_of.name if org_of is not None else None
+        if post is None and org_name is not None and not re.search(r"\s(?:of|for)\s", bare):
+            # "president of the Federation ...", "who heads the State Secretariat ...": the post of
+            # that role in that body, when the reference knows the body and the role
+            post = _ref_post(f"{bare} of {org_name}", iso)
         tenure = tenure if tenure != "current" else title_tenure(bare)
-        shown = _shown_title(written, bare, post)
+        shown = _former_as_written(st.ex.doc.text, start, tenure, _shown_title(written, bare, post))
         if post is not None:
             post_key, label, org_ref = post.ref_id, post.label, post.institution
         else:
             label = normalise_title_case(bare)
             org_ref = None
-            if iso:
+            if org_of is not None and (org_of.ref_id is None or iso is None):
+                # a post in a body the reference does not know is that body's: the "president" of
+                # an association is not the President of its country
+                post_key = slug(f"{iso or 'xx'}-{label}-{org_of.name}")
+            elif iso and (org_of is not None or not bare[:1].islower()):
                 post_key = slug(f"{iso}-{label}")
+            elif iso:
+                # a lowercase description ("head", "trade economist", "state secretary") is this
+                # person's, not one post of the whole country
+                post_key = slug(f"{iso}-{label}-{draft.name}")
             else:
-                # a post of no known country is this person's (or this body's), never shared
-                # with every other "President" of the corpus
-                owner = next((o.name for o in st.orgs.values() if o.local_id == org_local), draft.name)
-                post_key = slug(f"xx-{label}-{owner}")
-        draft.aliases.add(f"{written} {draft.name}")
+                # a post of no known country is this person's, never shared with every other
+                # "President" of the corpus
+                post_key = slug(f"xx-{label}-{draft.name}")
+        # "MEP" and "MP" follow the name they qualify
+        draft.aliases.add(f"{draft.name} {written}" if written in _SEATS else f"{written} {draft.name}")
         if draft.country is None and iso:
             draft.country = iso
         rule = "post.title_before_name" if org_at == 0 else "post.appositive"
@@ -1382,42 +1698,82 @@ def _holdings(st: _State, person_ids: dict[tuple[str, ...], str], org_ids: dict[
     return [holdings[k] for k in sorted(kept, key=lambda k: (int(k[0][1:]), k[1], k[2]))]
 
 
-def _names_institution(title: str, inst: Any) -> bool:
-    """Does a formal title spell out its institution's name?
+_HEAD_STEM = 6  # "minist|er" ~ "minist|ry", "secret|ary" ~ "secret|ariat", "direct|or" ~ "direct|orate"
 
-    "Minister of Trade, Industry and Energy" names the Ministry of Trade, Industry and Energy and
-    "Minister of Strategy and Finance" its former name; "Minister of Economic Revitalization" only
-    implies the Cabinet Office, which the article then does not name.
+
+def _names_institution(title: str, inst: Any) -> str | None:
+    """The institution's form a formal title spells out, or None.
+
+    "Minister of Trade, Industry and Energy" names the Ministry of Trade, Industry and Energy,
+    "Minister of Strategy and Finance" its former name and "Director-General for Trade" the
+    Directorate-General for Trade: the body's name is the title's, with the head noun of the same
+    stem. "Secretary of State" does not write "Department of State", nor "Minister of Economic
+    Revitalization" the Cabinet Office: those bodies the title only implies.
     """
     found = _FORMAL_TITLE.search(title)
     ref = _reference()
     if found is None or ref is None:
-        return False
+        return None
+    head = ref.normalise(title[:found.start()]).split()
     portfolio = ref.normalise(found.group("portfolio"))
+    if not head:
+        return None
     forms = (inst.name, *getattr(inst, "aliases", ()), *getattr(inst, "former_names", ()))
-    return any(ref.normalise(form).endswith(f" {portfolio}") for form in forms)
+    for form in forms:
+        words = ref.normalise(form).split()
+        for i in range(len(head) - 1, len(words) - 1):
+            if words[i + 1] not in ("of", "for") or " ".join(words[i + 2:]) != portfolio:
+                continue
+            pairs = list(zip(head, words[i + 1 - len(head):i + 1], strict=True))
+            if all(a[:_HEAD_STEM] == b[:_HEAD_STEM] for a, b in pairs) and any(a != b for a, b in pairs):
+                return form
+    return None
+
+
+def _written_org(st: _State, inst: Any) -> str | None:
+    """The article's organization that is written as one of the institution's forms."""
+    ref = _reference()
+    if ref is None:
+        return None
+    forms = {ref.normalise(f) for f in (inst.name, *getattr(inst, "aliases", ()),
+                                         *getattr(inst, "former_names", ()))}
+    for key, org in sorted(st.orgs.items()):
+        if org.ref_id in (None, inst.ref_id) and org.country in (None, inst.country) and \
+                any(ref.normalise(a) in forms for a in (org.name, *org.aliases)):
+            return key
+    return None
 
 
 def _orgs_implied_by_posts(st: _State, holdings: list[PostHolding],
                            org_ids: dict[str, str]) -> None:
     """A title that names its institution adds it, linked to the holding; one that only implies
-    it links the holding to the reference institution (`org_ref`) without a new organization."""
+    it links the holding to the reference institution (`org_ref`) without a new organization.
+    A body the article writes under a generic name ("the Ministry of Economic Affairs") is the
+    institution the title names, not a second organization."""
     ref = _reference()
     for holding in holdings:
         if holding.org_ref is None or ref is None:
             continue
-        if holding.org_ref not in st.orgs:
+        if holding.org_ref not in org_ids:
             by_id = getattr(ref, "institution_by_id", None)
             inst = by_id(holding.org_ref) if by_id else ref.institution(holding.org_ref)
-            if inst is None or inst.ref_id != holding.org_ref or not _names_institution(holding.title, inst):
+            if inst is None or inst.ref_id != holding.org_ref:
                 continue
-            ev = holding.evidence[0]
-            org = Organization(local_id=f"o{len(st.orgs) + 1}", name=inst.name, kind=inst.kind,
-                               country=inst.country, ref_id=inst.ref_id,
-                               evidence=[Evidence(ev.doc_id, ev.start, ev.end, ev.sentence,
-                                                  ev.sentence_start, "org.implied_by_post", 0.8)])
-            st.orgs[holding.org_ref] = org
-            org_ids[holding.org_ref] = org.local_id
+            written = _written_org(st, inst)
+            if written is not None:
+                org_ids[holding.org_ref] = org_ids[written]
+            else:
+                form = _names_institution(holding.title, inst)
+                if form is None:
+                    continue
+                ev = holding.evidence[0]
+                org = Organization(local_id=f"o{len(st.orgs) + 1}", name=inst.name, kind=inst.kind,
+                                   country=inst.country, ref_id=inst.ref_id,
+                                   aliases=[form] if form != inst.name else [],
+                                   evidence=[Evidence(ev.doc_id, ev.start, ev.end, ev.sentence,
+                                                      ev.sentence_start, "org.implied_by_post", 0.8)])
+                st.orgs[holding.org_ref] = org
+                org_ids[holding.org_ref] = org.local_id
         if holding.organization is None:
             holding.organization = org_ids[holding.org_ref]
 
@@ -1432,6 +1788,8 @@ def extract_entities(ex: DocExtraction, sdoc: Doc) -> None:
     _people_from_appositions(st, text)
     _people_from_honorifics(st, text)
     _people_from_ner(st, sdoc, text)
+    _people_heading_bodies(st, text)
+    _titles_from_post_nominals(st, text)
     _resolve_surnames(st, sdoc, text)
     _orgs(st, sdoc, text)
     countries = _countries(st, sdoc)

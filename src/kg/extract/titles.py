@@ -55,9 +55,12 @@ CORE_WORD = (r"(?:[A-Z][a-z]+-)?(?:Minister|Secretary|Commissioner|Representativ
               r"Speaker|Chancellor|Premier|President|Administrator|Director[- ]General|Treasurer|Leader|"
               r"Senator|Mayor|Director)(?![\w'’-])")
 _MOD = rf"{_NOT_MODIFIER}(?!{CORE_WORD}){_CAP}"
-# Capitalised words qualifying a title, joined by spaces, commas, "and" or "of": "Commerce and
-# Industry", "Economy, Trade and Industry", "European Commission", "Bank of Japan".
-MODIFIERS = rf"(?:{_MOD}(?:(?:,\s|\sand\s|\s&\s|\sof\s(?:the\s)?|\s){_MOD}){{0,3}}\s)"
+# Capitalised words qualifying a title, joined by spaces, "and" or "of": "Commerce and Industry",
+# "European Commission", "Bank of Japan"; a comma only inside a series that ends in "and" ("Economy,
+# Trade and Industry"), so that a comma ending a clause or a name ("with the US, Vice Premier X";
+# "In July, Argentine President Y"; "told the Daily Mail, Trade Commissioner Z") stays outside.
+_MOD_SERIES = rf"(?:,\s{_MOD}){{1,3}},?\s(?:and|&)\s{_MOD}"
+MODIFIERS = rf"(?:{_MOD}(?:{_MOD_SERIES}|(?:\sand\s|\s&\s|\sof\s(?:the\s)?|\s){_MOD}){{0,3}}\s)"
 # The name of a portfolio after "Minister of": capitalised words joined by ", ", " and ", " of ", ...
 _PORTFOLIO_LINK = r"(?:,\s|\sand\s|\sof\s|\sfor\s|\sthe\s|\s)(?:the\s)?"
 PORTFOLIO = rf"(?:the\s)?{_CAP}(?:{_PORTFOLIO_LINK}{_CAP})*?"
@@ -74,10 +77,16 @@ _LOWER_MOD = (r"(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|
 _ROLE_NOUNS = (r"minister|secretary|commissioner|negotiator|envoy|ambassador|spokesperson|spokesman|"
                r"spokeswoman|adviser|advisor|representative|chair|chairman|chairwoman|chairperson|"
                r"president|premier|chancellor|governor|chief|leader|treasurer|economist|analyst")
-_CAP_CORES = (r"Minister|Secretary|Commissioner|Representative|Ambassador|Envoy|Director[- ]General|"
+_CAP_CORES = (r"Chief\sExecutive(?:\sOfficer)?|Minister|Secretary|Commissioner|Representative|Ambassador|"
+              r"Envoy|Director[- ]General|"
               r"Secretary[- ]General|Spokesperson|Spokesman|Spokeswoman|Negotiator|Chair|Chairman|"
               r"Chairwoman|Chairperson|Governor|Speaker|Chancellor|Premier|President|Treasurer|Leader|"
               r"Senator|Mayor|Director")
+
+
+# A lowercase portfolio: "trade", "trade and industry", "development, industry, trade and services"
+# (a comma only inside a series that ends in "and": "minister of finance, said" stops at the comma).
+LOWER_PORTFOLIO = r"[a-z]+(?:(?:,\s[a-z]+)+,?\sand\s[a-z]+|\sand\s[a-z]+)?(?![\w-])"
 
 
 def title_core(greedy: bool = False) -> str:
@@ -103,7 +112,7 @@ def title_core(greedy: bool = False) -> str:
         rf"|{MODIFIERS}?(?:Vice[- ]|Deputy[- ])?(?:{_CAP_CORES})"
         r"|(?:Acting\s|Vice\s)?President|(?:Vice\s)?Premier"
         r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s|the\s)[a-z]+)*"
-        r"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s[a-z]+(?:\sand\s[a-z]+)?(?![\w-])"
+        rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
         r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
         rf"|(?:ambassador|envoy)\sto\s{_COUNTRY_OBJECT}"
         rf"|{MODIFIERS}?(?:{_LOWER_MOD}){{0,2}}(?:{_ROLE_NOUNS})(?![\w-])"
@@ -122,9 +131,15 @@ TENURE_WORDS = {"then": "former", "former": "former", "ex": "former", "acting": 
                 "new": "new", "newly": "new", "incoming": "incoming", "outgoing": "current"}
 
 
+# Letters NFKD does not decompose into a base letter and an accent ("Đào" -> "Dao", "Łódź" -> "Lodz").
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Ħ": "H",
+                               "ħ": "h", "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+                               "Þ": "Th", "þ": "th", "ı": "i"})
+
+
 def slug(text: str) -> str:
     """Accents removed, lower case, runs of non-alphanumerics -> '-'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
@@ -157,8 +172,19 @@ def title_tenure(title: str) -> str:
 
 
 def is_head_title(title: str) -> bool:
-    """'President', 'Vice Premier', 'Prime Minister': the head of a state or government."""
+    """'President', 'Prime Minister', 'Acting President': the head of a state or government."""
     return HEAD_TITLE.match(" ".join(title.split())) is not None
+
+
+# A seat in a parliament: whose parliament, only a written country says.
+SEAT_TITLE = re.compile(r"^(?:(?:former|then|ex)[\s-])*(?:MP|MEP|member\sof\sparliament)$", re.IGNORECASE)
+
+
+def country_never_guessed(title: str) -> bool:
+    """A head of state or government, or a member of parliament: its country is written or unknown,
+    never guessed from the other countries of the article."""
+    joined = " ".join(title.split())
+    return is_head_title(joined) or SEAT_TITLE.match(joined) is not None
 
 
 def is_country_prefix(text: str) -> bool:

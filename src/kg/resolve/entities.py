@@ -6,7 +6,9 @@ identical, the other within edit distance) AND the same post_key, or the same ro
 country ("President" whose country the article does not say, and "U.S. President"), or the same
 country and a shared title word. A surname alone never merges across articles unless exactly one
 full-name person with that surname holds the same post or role. Organizations: one node per
-reference id; otherwise per shared normalised name or alias, never joining two different reference ids.
+reference id; otherwise per shared normalised name or alias, never joining two different reference ids
+or two countries, and a name several governments use ("National Assembly") only within a country
+both articles name.
 """
 
 from __future__ import annotations
@@ -236,15 +238,50 @@ class _OrgRecord:
     name: str
     forms: list[str]
     ref_id: str | None
+    country: str | None = None
+    doc_countries: frozenset[str] = frozenset()
+
+
+def _generic_forms() -> dict[str, frozenset[str]]:
+    """Normalised generic institution names ("national assembly", "department of commerce",
+    "federal council") -> the countries whose shipped institutions are called so."""
+    try:
+        reference = importlib.import_module("kg.reference")
+        institutions = list(reference.institutions())
+    except Exception:  # noqa: BLE001 - reference data is optional for resolution
+        return {}
+    owners: dict[str, set[str]] = {}
+    for inst in institutions:
+        for form in getattr(inst, "scoped_aliases", ()):
+            if inst.country:
+                owners.setdefault(normalise_org_name(form), set()).add(inst.country)
+    return {form: frozenset(isos) for form, isos in sorted(owners.items())}
+
+
+def _may_share_form(a: _OrgRecord, b: _OrgRecord, form: str, generic: dict[str, frozenset[str]]) -> bool:
+    """Two organizations written the same way are one, unless their countries differ, or the name
+    is one several governments use ("National Assembly") and the two articles have no country
+    with such a body in common: Vietnam's National Assembly is not Korea's."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    owners = generic.get(form)
+    if owners is None:
+        return True
+    if a.country and a.country == b.country:
+        return True
+    known = {c for c in (a.country, b.country) if c}
+    return bool((a.doc_countries | known) & (b.doc_countries | known) & owners)
 
 
 def resolve_organizations(extractions: list[DocExtraction], res: Resolution,
                           reference_names: dict[str, str] | None = None) -> None:
     records = sorted(
-        (_OrgRecord((ex.doc.doc_id, org.local_id), org.name, [org.name, *org.aliases], org.ref_id)
+        (_OrgRecord((ex.doc.doc_id, org.local_id), org.name, [org.name, *org.aliases], org.ref_id,
+                    org.country, frozenset(c.iso for c in ex.countries))
          for ex in extractions for org in ex.organizations),
         key=lambda r: r.ref,
     )
+    generic = _generic_forms()
     by_ref = {r.ref: r for r in records}
     uf = _UnionFind([r.ref for r in records])
     pending: list[tuple[LocalRef, str, str, float, tuple[str, ...]]] = []
@@ -275,11 +312,24 @@ def resolve_organizations(extractions: list[DocExtraction], res: Resolution,
         for form in sorted({normalise_org_name(f) for f in rec.forms if f}):
             if form:
                 by_form.setdefault(form, []).append(rec)
+    def members_of(rec: _OrgRecord) -> list[_OrgRecord]:
+        root = uf.find(rec.ref)
+        return [r for r in records if uf.find(r.ref) == root]
+
+    def compatible(a: _OrgRecord, b: _OrgRecord, form: str) -> bool:
+        # every member of one cluster with every member of the other: no article bridges two
+        # countries' bodies of one generic name
+        return all(_may_share_form(x, y, form, generic) for x in members_of(a) for y in members_of(b))
+
     for form in sorted(by_form):
         group = by_form[form]
-        for other in group[1:]:
-            is_acronym = " " not in form and form.upper() in {f.upper() for f in group[0].forms}
-            join(group[0], other, "org.acronym" if is_acronym else "org.name_normalised", 0.9)
+        for i, other in enumerate(group[1:], 1):
+            # the first earlier record this one may be joined with (a generic name may tie only some)
+            first = next((g for g in group[:i] if compatible(g, other, form)), None)
+            if first is None:
+                continue
+            is_acronym = " " not in form and form.upper() in {f.upper() for f in first.forms}
+            join(first, other, "org.acronym" if is_acronym else "org.name_normalised", 0.9)
 
     reference_names = reference_names or {}
     root_gid: dict[LocalRef, str] = {}
