@@ -84,3 +84,65 @@ def test_paths_cached_graph_gives_same_answers(tmp_path: Path) -> None:
             format_path(p) for p in find_paths(fresh, a, b, k=3, **options)  # type: ignore[arg-type]
         ]
     assert neighbors(cached, a, 2) == neighbors(fresh, a, 2)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from query_trig import small_graph
+
+    return small_graph(tmp_path_factory.mktemp("small"))
+
+
+def test_paths_meeting_label_says_its_date_once(small: Path) -> None:
+    graph = load_graph(small)
+    assert graph.label(KGR + "meeting-2025-05-20-aaaaaaaaaaaa") == "Round 2 talks (2025-05-20)"
+    assert graph.label(KGR + "meeting-2025-06-01-cccccccccccc") == "Tokyo summit (2025-06-01)"  # date added once
+
+
+def test_paths_entity_without_relations_is_named(small: Path) -> None:
+    graph = load_graph(small)
+    with pytest.raises(KgError) as err:
+        find_paths(graph, KGR + "person-kim-min-jun", KGR + "person-ana-silva")
+    assert err.value.code == "E013"
+    assert (err.value.fields["b"], err.value.fields["size_b"]) == ("Ana Silva", 1)
+    assert neighbors(graph, KGR + "person-ana-silva", 2) == []
+
+
+def test_paths_longer_than_max_length_is_e020(small: Path) -> None:
+    with pytest.raises(KgError) as err:
+        find_paths(load_graph(small), KGR + "person-kim-min-jun", KGR + "person-sato-ken", max_length=3)
+    assert err.value.code == "E020" and err.value.fields["shortest"] == 4 and err.value.status == 4
+
+
+@pytest.mark.parametrize(
+    ("options", "option"),
+    [({"k": 0}, "--k"), ({"max_length": 0}, "--max-length"), ({"include": ["atendee"]}, "--include"),
+     ({"exclude": ["nationalty"]}, "--exclude")],
+)  # fmt: skip
+def test_paths_options_are_checked(small: Path, options: dict[str, Any], option: str) -> None:
+    with pytest.raises(KgError) as err:
+        find_paths(load_graph(small), KGR + "person-kim-min-jun", KGR + "person-sato-ken", **options)
+    assert err.value.code == "E019" and err.value.fields["path"] == option
+
+
+def test_paths_verbs_and_names_are_both_accepted(small: Path) -> None:
+    graph = load_graph(small)
+    a, b = KGR + "person-kim-min-jun", KGR + "person-john-carter"
+    assert find_paths(graph, a, b, include=["attended"]) == find_paths(graph, a, b, include=["ATTENDEE"])
+    assert find_paths(graph, a, b, exclude=["organizer"])  # known relation, absent from this graph
+
+
+def test_paths_cache_is_read_without_opening_the_store(small: Path) -> None:
+    load_graph(small)  # writes the cache
+    cached = load_graph(small)
+    assert cached.edges and cached.labels[KGR + "person-ana-silva"] == "Ana Silva"
+    assert cached.nx().has_edge(KGR + "person-kim-min-jun", KGR + "country-kr")
+
+
+def test_paths_relation_phrase_reads_from_the_entity() -> None:
+    from kg.paths import relation_phrase
+
+    assert relation_phrase("schema:attendee", outgoing=False) == ("attended", True)  # entity —attended→ meeting
+    assert relation_phrase("schema:nationality", outgoing=False) == ("national of", False)  # ←national of— person
+    assert relation_phrase("org:memberOf", outgoing=True) == ("member of", True)
+    assert relation_phrase("kgo:mergeDecision", outgoing=True) is None

@@ -34,12 +34,15 @@ def test_timeline_all_events_in_order(store: Any) -> None:
         ("2025-07-08", "tariff-deadline"),
         ("2025-08-01", "tariff"),
     ]
-    assert all(e.sentence and e.doc for e in events)
+    assert all(e.sources and all(s.sentence and s.doc for s in e.sources) for e in events)
 
 
 def test_timeline_participant_filter(store: Any) -> None:
     events = timeline(store, participant=KGR + "person-choi-sang-mok")
-    assert [(e.date, e.doc) for e in events] == [("2025-04-24", "000_a.txt"), ("2025-04-25", "001_b.txt")]
+    assert [(e.date, [s.doc for s in e.sources]) for e in events] == [
+        ("2025-04-24", ["000_a.txt"]),
+        ("2025-04-25", ["001_b.txt"]),
+    ]
 
 
 def test_timeline_countries_and_dates(store: Any) -> None:

@@ -42,6 +42,7 @@ class Errors:
     E017 = "unknown named query '{name}'; known: {known}"
     E018 = "missing parameter '{param}' for query '{name}'"
     E019 = "{path}: {reason}"
+    E020 = "no path between '{a}' and '{b}' within --max-length {max_length}: the shortest has {shortest} relations"
 
 
 _STATUS = {
@@ -51,7 +52,7 @@ _STATUS = {
     "E010": ExitStatus.QUERY, "E011": ExitStatus.QUERY, "E012": ExitStatus.NOT_FOUND,
     "E013": ExitStatus.NOT_FOUND, "E014": ExitStatus.NOT_FOUND, "E015": ExitStatus.INPUT,
     "E016": ExitStatus.INPUT, "E017": ExitStatus.NOT_FOUND, "E018": ExitStatus.USAGE,
-    "E019": ExitStatus.INPUT,
+    "E019": ExitStatus.INPUT, "E020": ExitStatus.NOT_FOUND,
 }
 
 

@@ -1,33 +1,45 @@
 """Find an entity by name, fuzzily, and gather everything the graph says about it, with sources.
 
 Matching is insensitive to case, accents, hyphens and word order ("Dukgeun Ahn" = "Ahn Duk-geun") and
-tolerates misspellings (difflib ratio). Labels come from a cached index (`store/label-index.json`,
-keyed to the store's source hash) so a lookup does not scan the store for labels on every call.
+tolerates misspellings (difflib ratio). Labels come from a cached index (`store/label-index.pickle`,
+keyed to the store's source hash) that also holds word and character-trigram postings: a misspelled
+name is scored with difflib only against the few labels that share most of its trigrams (or all of its
+words), not against every label in the graph.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
+import heapq
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.query import Term, select
-from kg.store import HASH_NAME, STORE_NAME
+from kg.store import ensure_store, open_store, read_cache, source_hash, write_cache
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-INDEX_NAME = "label-index.json"
+    from kg.query import Term
+
+# kg.query (and pyoxigraph) load only where the store is queried: resolving a name from a cached index,
+# all that `kg path` needs of this module, does not pay for them.
+
+INDEX_NAME = "label-index.pickle"
+INDEX_VERSION = 3
 EXACT = 1.0
 ACCEPT = 0.86  # a best match below this is not taken as the answer: suggestions are shown instead
 MARGIN = 0.04  # the best match must beat the next entity by this much to be taken alone
 SUGGEST = 0.45
+# Labels scored with difflib per fuzzy lookup, by trigram overlap (Dice). A label that could reach
+# ACCEPT shares most of its trigrams with the query, so it ranks far above this cut on any graph.
+CANDIDATES = 300
+MAX_CANDIDATES = 2000  # ties at the cut are kept up to this many rows
+_SEP = "\x1f"  # joins string columns in the cache; one split() at load is cheaper than a pickled list
 
 # Entity kinds a person looks up; evidence, documents and merge decisions are not.
 _TYPES = {
@@ -40,13 +52,16 @@ _TYPES = {
     "https://w3id.org/kg-trade/ontology#Tariff": "tariff",
     "https://schema.org/Place": "place",
     "http://www.w3.org/2004/02/skos/core#Concept": "product",
+    "http://www.w3.org/ns/org#Membership": "membership",  # named "X as Post": not looked up, see below
 }
+_PREF, _RDFS_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label"
 
 _LABELS_QUERY = """
-SELECT ?entity ?label ?type WHERE {
-  ?entity skos:prefLabel|skos:altLabel|rdfs:label|schema:name ?label .
+SELECT DISTINCT ?entity ?p ?label ?type WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label schema:name }
+  ?entity ?p ?label .
   OPTIONAL { ?entity a ?type . FILTER(?type IN (schema:Person, org:Organization, schema:Country, org:Post,
-    kgo:TradeMeeting, schema:Place, skos:Concept)) }
+    kgo:TradeMeeting, schema:Place, skos:Concept, org:Membership)) }
 }
 """
 
@@ -61,6 +76,12 @@ def normalize(text: str) -> str:
     return " ".join(sorted(words))
 
 
+def trigrams(key: str) -> set[str]:
+    """Character trigrams of each word padded with spaces ("ahn" -> " ah", "ahn", "hn "), so word order
+    does not matter and a one-letter word still has one."""
+    return {f" {word} "[i : i + 3] for word in key.split() for i in range(len(word))}
+
+
 @dataclass(frozen=True)
 class Candidate:
     entity: str  # IRI
@@ -70,14 +91,175 @@ class Candidate:
     score: float
 
 
-def _entry_rows(store: pyoxigraph.Store) -> list[list[str]]:
+def _postings(tokens_per_row: list[set[str]]) -> tuple[list[str], array[int], array[int]]:
+    """Sorted distinct tokens, and for token i the rows rows[offsets[i]:offsets[i + 1]] (ascending)."""
+    by_token: dict[str, list[int]] = {}
+    for row, tokens in enumerate(tokens_per_row):
+        for token in tokens:
+            by_token.setdefault(token, []).append(row)
+    ordered = sorted(by_token)
+    offsets, rows = array("i", [0]), array("i")
+    for token in ordered:
+        rows.extend(by_token[token])
+        offsets.append(len(rows))
+    return ordered, offsets, rows
+
+
+class LabelIndex:
+    """Every label of every entity, with its name key, and word and trigram postings over the keys.
+
+    Rows are sorted by entity IRI, then label. Columns are plain lists and integer arrays so the cache
+    loads in milliseconds; token lookups bisect sorted token lists instead of building dicts at load.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entities: list[str] = _split(data["entities"])
+        self.kinds: list[str] = _split(data["kinds"])
+        self.names: list[str] = _split(data["names"])  # canonical label per entity, "" when none
+        self.labels: list[str] = _split(data["labels"])
+        self.keys: list[str] = _split(data["keys"])
+        self.row_entity = _ints(data["row_entity"])
+        self.row_grams = _ints(data["row_grams"])  # distinct trigrams per row, for the Dice score
+        self._words = (_split(data["words"]), _ints(data["word_offsets"]), _ints(data["word_rows"]))
+        self._grams = (_split(data["grams"]), _ints(data["gram_offsets"]), _ints(data["gram_rows"]))
+
+    @classmethod
+    def build(cls, rows: list[list[str]], names: dict[str, str] | None = None) -> LabelIndex:
+        """From [entity IRI, kind, label, key] rows (any order) and canonical labels by IRI."""
+        rows = sorted(
+            ([iri, kind, label.replace(_SEP, " "), key] for iri, kind, label, key in rows),
+            key=lambda row: (row[0], row[2]),
+        )
+        entities: list[str] = []
+        kinds: list[str] = []
+        row_entity = array("i")
+        for iri, kind, _label, _key in rows:
+            if not entities or entities[-1] != iri:
+                entities.append(iri)
+                kinds.append(kind)
+            row_entity.append(len(entities) - 1)
+        keys = [row[3] for row in rows]
+        grams = [trigrams(key) for key in keys]
+        words, word_offsets, word_rows = _postings([set(key.split()) for key in keys])
+        gram_list, gram_offsets, gram_rows = _postings(grams)
+        return cls({
+            "entities": _join(entities), "kinds": _join(kinds),
+            "names": _join([(names or {}).get(iri, "").replace(_SEP, " ") for iri in entities]),
+            "labels": _join([row[2] for row in rows]), "keys": _join(keys),
+            "row_entity": row_entity.tobytes(), "row_grams": array("i", map(len, grams)).tobytes(),
+            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": _join(gram_list), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+        })  # fmt: skip
+
+    def payload(self) -> dict[str, Any]:
+        words, word_offsets, word_rows = self._words
+        grams, gram_offsets, gram_rows = self._grams
+        return {
+            "entities": _join(self.entities), "kinds": _join(self.kinds), "names": _join(self.names),
+            "labels": _join(self.labels), "keys": _join(self.keys),
+            "row_entity": self.row_entity.tobytes(), "row_grams": self.row_grams.tobytes(),
+            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": _join(grams), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+        }  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def row(self, i: int) -> tuple[str, str, str, str]:
+        """(entity IRI, kind, label, key) of row i."""
+        entity = self.row_entity[i]
+        return self.entities[entity], self.kinds[entity], self.labels[i], self.keys[i]
+
+    def name(self, i: int) -> str:
+        """The canonical label of row i's entity, else the row's own label."""
+        return (self.names[self.row_entity[i]] if self.names else "") or self.labels[i]
+
+    def word_rows(self, word: str) -> array[int]:
+        return _lookup(self._words, word)
+
+    def gram_rows(self, gram: str) -> array[int]:
+        return _lookup(self._grams, gram)
+
+    def exact(self, query_key: str) -> list[int]:
+        """Rows whose key is the query's key, ascending."""
+        words = set(query_key.split())
+        if not words:
+            return []
+        rarest = min((self.word_rows(word) for word in words), key=len)
+        keys = self.keys
+        return [row for row in rarest if keys[row] == query_key]
+
+    def candidates(self, query_key: str, limit: int | None = None) -> list[int]:
+        """Rows worth scoring for a query key, ascending: every row holding all of the query's words
+        (the word rule of rank), and the `limit` rows sharing the most trigrams with it (Dice)."""
+        words = set(query_key.split())
+        found: set[int] = set()
+        postings = sorted((self.word_rows(word) for word in words), key=len)
+        if postings and len(postings[0]):
+            common = set(postings[0])
+            for rows in postings[1:]:
+                common.intersection_update(rows)
+                if not common:
+                    break
+            found |= common
+        grams = trigrams(query_key)
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            counts.update(self.gram_rows(gram))
+        size, row_grams = len(grams), self.row_grams
+        limit = CANDIDATES if limit is None else limit
+        dice = [(2 * count / (size + row_grams[row]), row) for row, count in counts.items()]
+        if len(dice) > limit:
+            # Every row tied with the last one taken comes along (short names tie often), up to a cap;
+            # past the cap the lower rows win, so the set never depends on dict order.
+            cut = heapq.nlargest(limit, dice)[-1][0]
+            chosen = [row for score, row in dice if score >= cut]
+            if len(chosen) > MAX_CANDIDATES:
+                chosen = [row for _, row in heapq.nsmallest(MAX_CANDIDATES, ((-s, r) for s, r in dice))]
+            found.update(chosen)
+        else:
+            found.update(row for _, row in dice)
+        return sorted(found)
+
+
+def _join(items: list[str]) -> str | None:
+    return None if not items else _SEP.join(items)  # None keeps [] apart from [""]
+
+
+def _split(text: str | None) -> list[str]:
+    return [] if text is None else text.split(_SEP)
+
+
+def _ints(data: bytes) -> array[int]:
+    out = array("i")
+    out.frombytes(data)
+    return out
+
+
+def _lookup(postings: tuple[list[str], array[int], array[int]], token: str) -> array[int]:
+    import bisect
+
+    tokens, offsets, rows = postings
+    i = bisect.bisect_left(tokens, token)
+    if i == len(tokens) or tokens[i] != token:
+        return array("i")
+    return rows[offsets[i] : offsets[i + 1]]
+
+
+def _entry_rows(store: pyoxigraph.Store) -> tuple[list[list[str]], dict[str, str]]:
+    """[entity IRI, kind, label, key] rows, and each entity's canonical label (its smallest prefLabel or
+    rdfs:label, as canonical_labels gives)."""
+    from kg.query import select
+
     by_entity: dict[str, dict[str, Any]] = {}
     for row in select(store, _LABELS_QUERY):
-        entity, label = row["entity"], row["label"]
-        if entity is None or label is None or entity.kind != "iri":
+        entity, predicate, label = row["entity"], row["p"], row["label"]
+        if entity is None or label is None or predicate is None or entity.kind != "iri":
             continue
-        entry = by_entity.setdefault(entity.value, {"labels": set(), "kind": ""})
+        entry = by_entity.setdefault(entity.value, {"labels": set(), "names": set(), "kind": ""})
         entry["labels"].add(label.value)
+        if predicate.value in (_PREF, _RDFS_LABEL):
+            entry["names"].add(label.value)
         kind_term = row.get("type")
         if kind_term is not None:
             kind = _TYPES.get(kind_term.value, "")
@@ -85,93 +267,123 @@ def _entry_rows(store: pyoxigraph.Store) -> list[list[str]]:
             if kind and (not entry["kind"] or entry["kind"] == "product"):
                 entry["kind"] = kind
     rows: list[list[str]] = []
+    names: dict[str, str] = {}
     for iri in sorted(by_entity):
         entry = by_entity[iri]
         kind = entry["kind"] or "other"
-        if kind == "other" and "/id/ev-" in iri:
+        # Evidence and memberships are not what a person looks up; a membership's label ("Ahn Duk-geun as
+        # Minister of ...") would otherwise rival the person for "Ahn".
+        if (kind == "other" and "/id/ev-" in iri) or kind == "membership":
             continue
+        if entry["names"]:
+            names[iri] = min(entry["names"])
         for label in sorted(entry["labels"]):
             rows.append([iri, kind, label, normalize(label)])
-    return rows
+    return rows, names
 
 
-def load_index(graph_dir: Path, store: pyoxigraph.Store) -> list[list[str]]:
-    """[entity IRI, kind, label, key] rows, from the cache when it matches the store's source hash."""
-    store_dir = graph_dir / STORE_NAME
-    hash_file = store_dir / HASH_NAME
-    source = hash_file.read_text(encoding="utf-8").strip() if hash_file.is_file() else ""
-    cache = store_dir / INDEX_NAME
-    if source and cache.is_file():
-        try:
-            data = json.loads(cache.read_text(encoding="utf-8"))
-            if data.get("source") == source:
-                rows: list[list[str]] = data["rows"]
-                return rows
-        except (OSError, ValueError, KeyError):
-            pass
-    rows = _entry_rows(store)
-    if source:
-        try:
-            cache.write_text(
-                json.dumps({"source": source, "rows": rows}, ensure_ascii=False), encoding="utf-8"
-            )
-        except OSError:
-            pass  # a read-only graph folder still answers, just without the cache
-    return rows
+_LOADED: dict[tuple[str, str], LabelIndex] = {}  # per process: kg path resolves two names
 
 
-def rank(name: str, rows: list[list[str]], limit: int = 10) -> list[Candidate]:
+def load_index(graph_dir: Path, store: pyoxigraph.Store | None = None) -> LabelIndex:
+    """The label index, from the cache when it matches the store's source hash; built (one SPARQL label
+    scan) and cached otherwise. The store is opened only when the index has to be built."""
+    if store is None:
+        ensure_store(graph_dir)
+    memo_key = (str(graph_dir.resolve()), source_hash(graph_dir))
+    if memo_key in _LOADED:
+        return _LOADED[memo_key]
+    data = read_cache(graph_dir, INDEX_NAME, INDEX_VERSION)
+    if data is not None:
+        index = LabelIndex(data)
+    else:
+        rows, names = _entry_rows(store if store is not None else open_store(graph_dir))
+        index = LabelIndex.build(rows, names)
+        write_cache(graph_dir, INDEX_NAME, INDEX_VERSION, index.payload())
+    _LOADED[memo_key] = index
+    return index
+
+
+class _Scorer:
+    """The fuzzy score of rank(): difflib ratio of the keys, the every-word rule, the squeezed ratio."""
+
+    def __init__(self, query_key: str) -> None:
+        import difflib
+
+        self.query_words = set(query_key.split())
+        self.query_counts = Counter(query_key.split())
+        # difflib caches facts about the second sequence: set the query once, vary the first.
+        self.matcher = difflib.SequenceMatcher(None)
+        self.matcher.set_seq2(query_key)
+        self.squeezed = difflib.SequenceMatcher(None)
+        self.squeezed.set_seq2(query_key.replace(" ", ""))
+
+    def score(self, key: str) -> float:
+        matcher, squeezed = self.matcher, self.squeezed
+        matcher.set_seq1(key)
+        score = 0.0
+        if matcher.real_quick_ratio() >= SUGGEST and matcher.quick_ratio() >= SUGGEST:
+            score = matcher.ratio()
+        words = key.split()
+        query_words = self.query_words
+        if (
+            query_words
+            and len(query_words) <= len(words)
+            and query_words <= set(words)
+            and not self.query_counts - Counter(words)  # "2+2" needs two 2s, not "round 2"
+        ):
+            # Every word of the query is in the label ("2+2" in "Korea-U.S. 2+2 Trade Dialogue").
+            score = max(score, 0.88 + 0.1 * len(query_words) / len(words))
+        if score < SUGGEST and " " in key:
+            squeezed.set_seq1(key.replace(" ", ""))
+            if squeezed.real_quick_ratio() >= SUGGEST and squeezed.quick_ratio() >= SUGGEST:
+                score = squeezed.ratio() * 0.98
+        return round(score, 4)
+
+
+def rank(
+    name: str, index: LabelIndex | list[list[str]], limit: int = 10, *, exhaustive: bool = False
+) -> list[Candidate]:
     """Entities ranked by their best-matching label, best first (ties by label, then IRI).
 
-    Exact key matches win outright; otherwise every label is scored with difflib, using its cheap
-    upper bounds to skip labels that cannot reach SUGGEST.
+    Exact key matches win outright; otherwise the candidate rows of the index (shared words and
+    trigrams) are scored with difflib. `exhaustive` scores every row instead: the reference the
+    candidate step is tested against.
     """
+    if not isinstance(index, LabelIndex):
+        index = LabelIndex.build(index)
     query_key = normalize(name)
     if not query_key:
         return []
-    exact = [row for row in rows if row[3] == query_key]
     best: dict[str, Candidate] = {}
+    exact = index.exact(query_key)
     if exact:
-        for iri, kind, label, _key in exact:
-            best.setdefault(iri, Candidate(iri, label, kind, label, EXACT))
+        plain = name.strip().casefold()
+        for i in exact:
+            iri, kind, label, _key = index.row(i)
+            current = best.get(iri)
+            # Among an entity's equal keys, show the label as typed, else the canonical one.
+            if current is None or (current.matched.casefold() != plain and label.casefold() == plain):
+                best[iri] = Candidate(iri, index.name(i), kind, label, EXACT)
     else:
-        query_words = set(query_key.split())
-        query_counts = Counter(query_key.split())
-        squeezed_query = query_key.replace(" ", "")
-        # difflib caches facts about the second sequence: set the query once, vary the first.
-        matcher = difflib.SequenceMatcher(None)
-        matcher.set_seq2(query_key)
-        squeezed = difflib.SequenceMatcher(None)
-        squeezed.set_seq2(squeezed_query)
-        for iri, kind, label, key in rows:
-            matcher.set_seq1(key)
-            score = 0.0
-            if matcher.real_quick_ratio() >= SUGGEST and matcher.quick_ratio() >= SUGGEST:
-                score = matcher.ratio()
-            words = key.split()
-            if (
-                query_words
-                and len(query_words) <= len(words)
-                and query_words <= set(words)
-                and not query_counts - Counter(words)  # "2+2" needs two 2s, not "round 2"
-            ):
-                # Every word of the query is in the label ("2+2" in "Korea-U.S. 2+2 Trade Dialogue").
-                score = max(score, 0.88 + 0.1 * len(query_words) / len(words))
-            if score < SUGGEST and " " in key:
-                squeezed.set_seq1(key.replace(" ", ""))
-                if squeezed.real_quick_ratio() >= SUGGEST and squeezed.quick_ratio() >= SUGGEST:
-                    score = squeezed.ratio() * 0.98
-            score = round(score, 4)
+        scorer = _Scorer(query_key)
+        for i in range(len(index)) if exhaustive else index.candidates(query_key):
+            iri, kind, label, key = index.row(i)
+            score = scorer.score(key)
             if score < SUGGEST:
                 continue
             current = best.get(iri)
-            if current is None or score > current.score:
-                best[iri] = Candidate(iri, label, kind, label, score)
+            canonical = index.name(i)
+            # Equal scores (aliases with one key, "Fe-an Jo" and "Jo Fe-an"): show the canonical label.
+            if current is None or score > current.score or (score == current.score and label == canonical):
+                best[iri] = Candidate(iri, canonical, kind, label, score)
     ranked = sorted(best.values(), key=lambda cand: (-cand.score, cand.matched, cand.entity))
     return ranked[:limit]
 
 
 def canonical_labels(store: pyoxigraph.Store, iris: list[str]) -> dict[str, str]:
+    from kg.query import select
+
     if not iris:
         return {}
     values = " ".join(f"<{iri}>" for iri in sorted(set(iris)))
@@ -186,14 +398,12 @@ def canonical_labels(store: pyoxigraph.Store, iris: list[str]) -> dict[str, str]
     return out
 
 
-def resolve(graph_dir: Path, store: pyoxigraph.Store, name: str) -> Candidate:
-    """The one entity `name` refers to; E012 with suggestions when unknown, E014 when ambiguous."""
+def resolve(graph_dir: Path, store: pyoxigraph.Store | None, name: str) -> Candidate:
+    """The one entity `name` refers to; E012 with suggestions when unknown, E014 when ambiguous.
+
+    Served from the label index alone: with a cached index the store is not opened (store may be None).
+    """
     ranked = rank(name, load_index(graph_dir, store))
-    if ranked:
-        names = canonical_labels(store, [cand.entity for cand in ranked])
-        ranked = [
-            Candidate(c.entity, names.get(c.entity, c.label), c.kind, c.matched, c.score) for c in ranked
-        ]
     if not ranked or ranked[0].score < ACCEPT:
         hint = ""
         if ranked:
@@ -213,7 +423,7 @@ def resolve(graph_dir: Path, store: pyoxigraph.Store, name: str) -> Candidate:
 _SOURCE = "?ev kgo:sentenceText ?sentence ; prov:entity ?d . ?d kgo:fileName ?doc"
 
 
-def _group_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _group_meetings(rows: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
     """One entry per meeting and reported date, with its places, counterparts and every source.
 
     An article that gives no date joins the meeting's dated entry (the date comes from another
@@ -228,7 +438,7 @@ def _group_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         meeting = _v(r["m"]) or ""
         start = _v(r["start"]) or (min(dated[meeting]) if meeting in dated else "")
         entry = entries.setdefault((meeting, start), {
-            "meeting": meeting, "label": _v(r["label"]), "date": start or None,
+            "meeting": meeting, "label": labels.get(meeting), "date": start or None,
             "places": [], "counterparts": [], "sources": [],
         })
         place = (_v(r["place"]) or "").strip()
@@ -293,6 +503,31 @@ class EntityReport:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def post_groups(self) -> list[dict[str, Any]]:
+        """Posts with the same written title, post, organization and tenure as one entry with all their
+        sources (`posts` keeps one entry per title and sentence, as documented for --json)."""
+        return group_sources(self.posts)
+
+    def merge_groups(self) -> list[dict[str, Any]]:
+        """Merge decisions with the same merged label, rule and score as one entry, articles united."""
+        groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for merge in self.merges:
+            group = groups.setdefault((merge["label"], merge["rule"], merge["score"]), {**merge, "docs": []})
+            group["docs"] = sorted(set(group["docs"]) | set(merge["docs"]))
+            group["count"] = group.get("count", 0) + 1
+        return list(groups.values())
+
+
+def group_sources(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries equal but for their "source" as one entry with a "sources" list, in first-seen order."""
+    groups: dict[str, dict[str, Any]] = {}
+    for item in items:
+        rest = {k: v for k, v in item.items() if k != "source"}
+        group = groups.setdefault(repr(sorted(rest.items())), {**rest, "sources": []})
+        if item.get("source") is not None and item["source"] not in group["sources"]:
+            group["sources"].append(item["source"])
+    return list(groups.values())
+
 
 def _v(term: Term | None) -> str | None:
     return None if term is None else term.value
@@ -307,6 +542,7 @@ def _num(term: Term | None) -> float | None:
         return None
 
 
+_MEMBER, _MEMBER_OF = "http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#memberOf"
 _SKIP_PREDICATES = (
     "http://www.w3.org/ns/prov#qualifiedDerivation",
     "http://www.w3.org/ns/prov#wasDerivedFrom",
@@ -320,7 +556,7 @@ _SKIP_PREDICATES = (
 
 def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
     """Gather labels, merges, posts, meetings, tariffs, statements and relations of one entity."""
-    from kg.query import compact_iri
+    from kg.query import compact_iri, select
 
     e = f"<{cand.entity}>"
     report = EntityReport(cand.entity, _short(cand.entity), cand.kind, cand.label, cand.matched, cand.score)
@@ -376,21 +612,21 @@ def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
         found = select(store, f"SELECT DISTINCT ?m WHERE {{ ?m schema:attendee {e} }}")
         meeting_iris = sorted({r["m"].value for r in found if r["m"] is not None})
     meeting_values = " ".join(f"<{iri}>" for iri in meeting_iris)
+    # Each article's date and places for the meeting, from that article's graph only; a place's name is
+    # looked up inside the same OPTIONAL, so an article naming no place matches no place at all.
     rows = select(
         store,
-        f"""SELECT ?m ?label ?start ?place ?doc ?sentence
+        f"""SELECT ?m ?start ?place ?doc ?sentence
         (GROUP_CONCAT(DISTINCT ?other; separator="|") AS ?others) WHERE {{
         VALUES ?m {{ {meeting_values} }}
         GRAPH ?g {{ ?m prov:qualifiedDerivation ?ev }}
         OPTIONAL {{ GRAPH ?g {{ ?m schema:startDate ?start }} }}
-        OPTIONAL {{ GRAPH ?g {{ ?m schema:location ?loc }} }}
+        OPTIONAL {{ GRAPH ?g {{ ?m schema:location ?loc }} ?loc schema:name ?place }}
         ?ev kgo:sentenceText ?sentence ; prov:entity ?d . ?d kgo:fileName ?doc
-        OPTIONAL {{ ?m skos:prefLabel ?label }}
-        OPTIONAL {{ ?loc schema:name ?place }}
         OPTIONAL {{ ?m schema:attendee ?o . FILTER(?o != {e}) ?o skos:prefLabel ?other }} }}
-        GROUP BY ?m ?label ?start ?place ?doc ?sentence ORDER BY ?start ?label ?doc""",
-    )
-    report.meetings = _group_meetings(rows)
+        GROUP BY ?m ?start ?place ?doc ?sentence ORDER BY ?start ?doc""",
+    ) if meeting_iris else []
+    report.meetings = _group_meetings(rows, canonical_labels(store, meeting_iris))
     for r in select(
         store,
         f"""SELECT DISTINCT ?t ?role ?rate ?kind ?status ?imposer ?target ?doc ?sentence WHERE {{
@@ -442,21 +678,48 @@ def describe(store: pyoxigraph.Store, cand: Candidate) -> EntityReport:
 
 
 def relations(store: pyoxigraph.Store, iri: str) -> list[Relation]:
-    """Links to other resources in both directions, with the articles that state them."""
-    from kg.query import compact_iri
+    """Links to other resources in both directions, with the articles that state them.
+
+    A membership (person ←org:member— membership —org:organization→ organization) is a node without a
+    name: it is shown as the person —org:memberOf→ organization it stands for, or left out when it
+    names no organization (its post is listed under posts).
+    """
+    from kg.query import Term, compact_iri, select
 
     e = f"<{iri}>"
     skip = ", ".join(f"<{p}>" for p in _SKIP_PREDICATES)
     rows = select(
         store,
-        f"""SELECT DISTINCT ?dir ?p ?o ?label ?kind ?g WHERE {{
+        f"""SELECT DISTINCT ?dir ?p ?o ?label ?content ?rate ?measure ?kind ?g WHERE {{
         {{ GRAPH ?g {{ {e} ?p ?o }} BIND("out" AS ?dir) }}
         UNION {{ GRAPH ?g {{ ?o ?p {e} }} BIND("in" AS ?dir) }}
         FILTER(isIRI(?o) && ?p NOT IN ({skip}))
-        OPTIONAL {{ ?o skos:prefLabel ?label }}
+        OPTIONAL {{ ?o skos:prefLabel ?pref }} OPTIONAL {{ ?o rdfs:label ?plain }}
+        OPTIONAL {{ ?o kgo:content ?content }} OPTIONAL {{ ?o kgo:ratePercent ?rate }}
+        OPTIONAL {{ ?o kgo:measureKind ?measure }}
+        BIND(COALESCE(?pref, ?plain) AS ?label)
         OPTIONAL {{ ?o a ?kind . FILTER(?kind != org:Organization) }}
     }}""",
     )
+    rows = [{**r, "label": r["label"] or _described(r)} for r in rows]
+    memberships = sorted(
+        {r["o"].value for r in rows if r["dir"] and r["dir"].value == "in" and r["p"] and r["o"]
+         and r["p"].value == _MEMBER}
+    )  # fmt: skip
+    if memberships:
+        values = " ".join(f"<{m}>" for m in memberships)
+        rows = [r for r in rows if not (r["o"] and r["o"].value in memberships)]
+        rows += [
+            {"dir": Term("literal", "out"), "p": Term("iri", _MEMBER_OF), **r}
+            for r in select(
+                store,
+                f"""SELECT DISTINCT ?o ?label ?kind ?g WHERE {{
+                VALUES ?ms {{ {values} }} GRAPH ?g {{ ?ms org:organization ?o }}
+                OPTIONAL {{ ?o skos:prefLabel ?pref }} OPTIONAL {{ ?o rdfs:label ?plain }}
+                BIND(COALESCE(?pref, ?plain) AS ?label)
+                OPTIONAL {{ ?o a ?kind . FILTER(?kind != org:Organization) }} }}""",
+            )
+        ]
     doc_names = doc_file_names(store, sorted({r["g"].value for r in rows if r["g"] is not None}))
     seen: dict[tuple[str, str, str], Relation] = {}
     for r in rows:
@@ -477,8 +740,23 @@ def relations(store: pyoxigraph.Store, iri: str) -> list[Relation]:
     return [seen[key] for key in sorted(seen)]
 
 
+def _described(row: dict[str, Any]) -> Term | None:
+    """A name for a node without a label, as kg path gives it: "25% reciprocal tariff", "statement: …"."""
+    from kg.query import Term
+
+    if row.get("rate") is not None or row.get("measure") is not None:
+        rate = _num(row.get("rate"))
+        parts = [f"{rate:g}%" if rate is not None else "", _v(row.get("measure")) or "", "tariff"]
+        return Term("literal", " ".join(part for part in parts if part))
+    if row.get("content") is not None:
+        return Term("literal", "statement: " + (_v(row["content"]) or "")[:60])
+    return None
+
+
 def doc_file_names(store: pyoxigraph.Store, graph_iris: list[str]) -> dict[str, str]:
     """Named graph IRI (kgr:graph-<slug>) -> the file name of its document (kgr:doc-<slug>)."""
+    from kg.query import select
+
     marker = "/id/graph-"
     docs = {g: g.replace(marker, "/id/doc-", 1) for g in graph_iris if marker in g}
     if not docs:

@@ -1,30 +1,33 @@
 """Paths and neighbourhoods between entities over an undirected view of entity-to-entity relations.
 
-The graph is read from the store with one SPARQL query (relations plus the literals that name nodes),
-cached next to the store as `path-graph.pickle` keyed to the store's source hash, and held in networkx.
-Memberships are contracted into person —member of→ organization edges; evidence, document and label
-triples are not relations.
+The graph is read from the store with one SPARQL query (relations plus the literals that name nodes)
+and cached next to the store as `path-graph.pickle`, keyed to the store's source hash: node IRIs and
+labels as two joined strings, edges and the adjacency as integer arrays, so loading it takes a few
+milliseconds and searches walk node numbers, not strings. Memberships are contracted into
+person —member of→ organization edges; evidence, document and label triples are not relations.
+`EntityGraph.nx()` gives the same view as a networkx graph for analysis.
 """
 
 from __future__ import annotations
 
-import pickle
+import bisect
 from array import array
 from collections import deque
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.query import select
-from kg.store import HASH_NAME, PREFIXES, STORE_NAME
+from kg.store import PREFIXES, ensure_store, open_store, read_cache, write_cache
 
 if TYPE_CHECKING:
     import networkx
     import pyoxigraph
 
 CACHE_NAME = "path-graph.pickle"
+CACHE_VERSION = 3
+_SEP = "\x1f"  # joins IRIs and labels in the cache; labels never hold it (replaced when built)
 _ORG, _SDO, _KGO = PREFIXES["org"], PREFIXES["schema"], PREFIXES["kgo"]
 _SKOS, _RDFS = PREFIXES["skos"], PREFIXES["rdfs"]
 
@@ -62,53 +65,85 @@ _NAMING = (
 )
 
 
+def relation_phrase(predicate: str, outgoing: bool) -> tuple[str, bool] | None:
+    """How a triple reads from the entity's side, as in paths: ("attended", True) for
+    entity ←schema:attendee— meeting, i.e. entity —attended→ meeting. `predicate` is a full IRI or a
+    prefixed name; `outgoing` is True when the entity is the subject. None for other predicates."""
+    if ":" in predicate and "/" not in predicate:
+        prefix, local = predicate.split(":", 1)
+        predicate = PREFIXES.get(prefix, prefix + ":") + local
+    if predicate == _ORG + "memberOf":
+        return ("member of", outgoing)
+    if predicate not in RELATIONS:
+        return None
+    verb, forward = RELATIONS[predicate]
+    return verb, forward == outgoing
+
+
 def _edge_query() -> str:
     predicates = " ".join(f"<{p}>" for p in sorted([*RELATIONS, _MEMBER, _ORGANIZATION, *_NAMING]))
     return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"
 
 
-class _CompactAdjacency:
-    """Read-only adjacency over integer arrays (compressed rows), cheap to unpickle from the cache."""
+class _Csr:
+    """Undirected adjacency over node numbers: node i's neighbours are targets[offsets[i]:offsets[i + 1]],
+    each reached through the edge of the same position in edge_ids."""
 
-    def __init__(self, nodes: list[str], offsets: array[int], targets: array[int], edge_ids: array[int]) -> None:
-        self.nodes, self.offsets, self.targets, self.edge_ids = nodes, offsets, targets, edge_ids
-        self.index_of = {node: i for i, node in enumerate(nodes)}
+    def __init__(self, offsets: array[int], targets: array[int], edge_ids: array[int]) -> None:
+        self.offsets, self.targets, self.edge_ids = offsets, targets, edge_ids
 
-    def get(self, node: str, default: Sequence[tuple[str, int]] = ()) -> Sequence[tuple[str, int]]:
-        i = self.index_of.get(node)
-        if i is None:
-            return default
-        nodes, targets, edge_ids = self.nodes, self.targets, self.edge_ids
-        return [(nodes[targets[j]], edge_ids[j]) for j in range(self.offsets[i], self.offsets[i + 1])]
+    def around(self, node: int) -> Iterable[tuple[int, int]]:
+        """(neighbour, edge index) pairs of a node, in edge order."""
+        lo, hi = self.offsets[node], self.offsets[node + 1]
+        return zip(self.targets[lo:hi], self.edge_ids[lo:hi], strict=True)
 
-    @classmethod
-    def from_lists(cls, adjacency: dict[str, list[tuple[str, int]]]) -> _CompactAdjacency:
-        nodes = sorted(adjacency)
-        index_of = {node: i for i, node in enumerate(nodes)}
-        offsets, targets, edge_ids = array("i", [0]), array("i"), array("i")
-        for node in nodes:
-            for nxt, index in adjacency[node]:
-                targets.append(index_of[nxt])
-                edge_ids.append(index)
-            offsets.append(len(targets))
-        return cls(nodes, offsets, targets, edge_ids)
+    def degree(self, node: int) -> int:
+        return self.offsets[node + 1] - self.offsets[node]
 
 
-Adjacency = dict[str, list[tuple[str, int]]] | _CompactAdjacency
+def _ints(data: bytes) -> array[int]:
+    out = array("i")
+    out.frombytes(data)
+    return out
 
 
-@dataclass
 class EntityGraph:
     """Nodes (IRI -> label) and relation edges (subject, verb, object, predicate local name).
 
-    Paths use an adjacency list (kept in the cache as integer arrays); `nx()` gives the same view as a
-    networkx graph for library users.
+    Edges are kept sorted; the searches use integer columns of them (subject and object node numbers,
+    verb and relation numbers) and an adjacency over node numbers built once per include/exclude
+    choice (the unfiltered one is in the cache). `nx()` gives the same view as a networkx graph.
     """
 
-    labels: dict[str, str] = field(default_factory=dict)
-    edges: list[tuple[str, str, str, str]] = field(default_factory=list)
-    _nx: Any = None
-    _adjacency: dict[tuple[tuple[str, ...], tuple[str, ...]], Adjacency] = field(default_factory=dict)
+    def __init__(
+        self, labels: dict[str, str] | None = None, edges: list[tuple[str, str, str, str]] | None = None
+    ) -> None:
+        self._labels: dict[str, str] | None = labels or {}
+        self._edges = sorted(edges or [])
+        self._nx: Any = None
+        self._csr: dict[tuple[tuple[str, ...], tuple[str, ...]], _Csr] = {}
+        # Labelled nodes without relations are nodes too: "no path" can then name them and size them.
+        nodes = sorted({e[0] for e in self._edges} | {e[2] for e in self._edges} | set(self.labels))
+        self.nodes: list[str] = nodes
+        self.verbs: list[str] = sorted({e[1] for e in self._edges})
+        self.rels: list[str] = sorted({e[3] for e in self._edges})
+        number = {node: i for i, node in enumerate(nodes)}
+        verb_of = {v: i for i, v in enumerate(self.verbs)}
+        rel_of = {r: i for i, r in enumerate(self.rels)}
+        self.src = array("i", (number[e[0]] for e in self._edges))
+        self.obj = array("i", (number[e[2]] for e in self._edges))
+        self.verb = array("i", (verb_of[e[1]] for e in self._edges))
+        self.rel = array("i", (rel_of[e[3]] for e in self._edges))
+        self._label_list: list[str] | None = None
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Node IRI -> label, for the nodes that have one."""
+        return self._labels or {}
+
+    @property
+    def edges(self) -> list[tuple[str, str, str, str]]:
+        return self._edges
 
     def nx(self) -> networkx.Graph:
         if self._nx is None:
@@ -121,78 +156,122 @@ class EntityGraph:
             self._nx = graph
         return self._nx
 
-    def adjacency(self, include: list[str], exclude: list[str]) -> Adjacency:
-        """node -> [(neighbour, edge index)], one edge per pair (the first in sorted order)."""
-        key = (tuple(sorted(include)), tuple(sorted(exclude)))
-        if key not in self._adjacency:
-            adjacency: dict[str, list[tuple[str, int]]] = {}
-            seen: set[tuple[str, str]] = set()
-            for index, (subject, verb, obj, rel) in enumerate(self.edges):
-                if subject == obj or not _allowed(rel, verb, include, exclude):
-                    continue
-                pair = (subject, obj) if subject < obj else (obj, subject)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                adjacency.setdefault(subject, []).append((obj, index))
-                adjacency.setdefault(obj, []).append((subject, index))
-            self._adjacency[key] = adjacency
-        return self._adjacency[key]
-
-    def edge(self, index: int) -> tuple[str, str]:
-        """(subject, verb) of one edge."""
-        subject, verb, _obj, _rel = self.edges[index]
-        return subject, verb
+    def index(self, iri: str) -> int | None:
+        """The node number of an IRI (nodes are sorted), None when it has no relation."""
+        i = bisect.bisect_left(self.nodes, iri)
+        return i if i < len(self.nodes) and self.nodes[i] == iri else None
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1]
 
-
-class _CachedGraph(EntityGraph):
-    """An EntityGraph read from the cache: edges as integer arrays, materialised only when needed."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__(data["labels"], [])
-        self._data = data
-        self._adjacency[((), ())] = _CompactAdjacency(data["nodes"], data["offsets"], data["targets"], data["ids"])
+    def node_label(self, i: int) -> str:
+        if self._label_list is None:
+            self._label_list = [self.labels.get(node, "") for node in self.nodes]
+        return self._label_list[i] or self.nodes[i].rsplit("/", 1)[-1]
 
     def edge(self, index: int) -> tuple[str, str]:
-        data = self._data
-        return data["nodes"][data["src"][index]], data["verbs"][data["verb"][index]]
+        """(subject, verb) of one edge."""
+        return self.nodes[self.src[index]], self.verbs[self.verb[index]]
 
-    def adjacency(self, include: list[str], exclude: list[str]) -> Adjacency:
-        if (include or exclude) and not self.edges:
-            d = self._data
-            nodes, verbs, rels = d["nodes"], d["verbs"], d["rels"]
-            columns = zip(d["src"], d["verb"], d["obj"], d["rel"], strict=True)
-            self.edges = [(nodes[s], verbs[v], nodes[o], rels[r]) for s, v, o, r in columns]
-        return super().adjacency(include, exclude)
+    def relation_names(self) -> list[str]:
+        """Every name --include/--exclude accept: predicate local names and verbs."""
+        return sorted({*self.rels, *self.verbs})
+
+    def csr(self, include: list[str], exclude: list[str]) -> _Csr:
+        """The adjacency for these filters: one edge per node pair, the first in sorted edge order."""
+        key = (tuple(sorted(include)), tuple(sorted(exclude)))
+        if key not in self._csr:
+            allowed = {
+                (v, r)
+                for v, verb in enumerate(self.verbs)
+                for r, rel in enumerate(self.rels)
+                if _allowed(rel, verb, include, exclude)
+            }
+            self._csr[key] = _build_csr(len(self.nodes), self.src, self.obj, self.verb, self.rel, allowed)
+        return self._csr[key]
 
 
-def _compact_payload(graph: EntityGraph, source: str) -> dict[str, Any]:
-    adjacency = graph.adjacency([], [])
-    compact = adjacency if isinstance(adjacency, _CompactAdjacency) else _CompactAdjacency.from_lists(adjacency)
-    index_of = dict(compact.index_of)
-    nodes = list(compact.nodes)
-    for subject, _verb, obj, _rel in graph.edges:  # self-loops and nodes only in edges
-        for node in (subject, obj):
-            if node not in index_of:
-                index_of[node] = len(nodes)
-                nodes.append(node)
-    verbs = sorted({edge[1] for edge in graph.edges})
-    rels = sorted({edge[3] for edge in graph.edges})
-    verb_of, rel_of = {v: i for i, v in enumerate(verbs)}, {r: i for i, r in enumerate(rels)}
+def _build_csr(
+    n: int, src: array[int], obj: array[int], verb: array[int], rel: array[int], allowed: set[tuple[int, int]]
+) -> _Csr:
+    lists: list[list[int]] = [[] for _ in range(n)]  # alternating neighbour, edge index
+    seen: set[int] = set()
+    for index, (s, o, v, r) in enumerate(zip(src, obj, verb, rel, strict=True)):
+        if s == o or (v, r) not in allowed:
+            continue
+        pair = s * n + o if s < o else o * n + s
+        if pair in seen:
+            continue
+        seen.add(pair)
+        lists[s] += (o, index)
+        lists[o] += (s, index)
+    offsets, targets, edge_ids = array("i", [0]), array("i"), array("i")
+    for flat in lists:
+        targets.extend(flat[0::2])
+        edge_ids.extend(flat[1::2])
+        offsets.append(len(targets))
+    return _Csr(offsets, targets, edge_ids)
+
+
+class _CachedGraph(EntityGraph):
+    """An EntityGraph read from the cache: integer columns as they were stored; labels and edge tuples
+    are made only when asked for."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._nx = None
+        self._csr = {}
+        self.nodes = data["nodes"].split(_SEP) if data["nodes"] else []
+        self._labels_text: str = data["labels"]
+        self._label_list = None
+        self._labels: dict[str, str] | None = None
+        self.verbs, self.rels = data["verbs"], data["rels"]
+        self.src, self.obj = _ints(data["src"]), _ints(data["obj"])
+        self.verb, self.rel = _ints(data["verb"]), _ints(data["rel"])
+        self._edge_list: list[tuple[str, str, str, str]] | None = None
+        self._csr[((), ())] = _Csr(_ints(data["offsets"]), _ints(data["targets"]), _ints(data["ids"]))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = {node: label for node, label in zip(self.nodes, self._list(), strict=True) if label}
+        return self._labels
+
+    def _list(self) -> list[str]:
+        if self._label_list is None:
+            self._label_list = self._labels_text.split(_SEP) if self.nodes else []
+        return self._label_list
+
+    def label(self, iri: str) -> str:
+        i = self.index(iri)
+        return self.node_label(i) if i is not None else iri.rsplit("/", 1)[-1]
+
+    def node_label(self, i: int) -> str:
+        return self._list()[i] or self.nodes[i].rsplit("/", 1)[-1]
+
+    @property
+    def edges(self) -> list[tuple[str, str, str, str]]:
+        if self._edge_list is None:
+            nodes, verbs, rels = self.nodes, self.verbs, self.rels
+            columns = zip(self.src, self.verb, self.obj, self.rel, strict=True)
+            self._edge_list = [(nodes[s], verbs[v], nodes[o], rels[r]) for s, v, o, r in columns]
+        return self._edge_list
+
+
+def _payload(graph: EntityGraph) -> dict[str, Any]:
+    csr = graph.csr([], [])
     return {
-        "source": source, "labels": graph.labels, "nodes": nodes, "verbs": verbs, "rels": rels,
-        "offsets": compact.offsets, "targets": compact.targets, "ids": compact.edge_ids,
-        "src": array("i", (index_of[e[0]] for e in graph.edges)),
-        "obj": array("i", (index_of[e[2]] for e in graph.edges)),
-        "verb": array("i", (verb_of[e[1]] for e in graph.edges)),
-        "rel": array("i", (rel_of[e[3]] for e in graph.edges)),
+        "nodes": _SEP.join(graph.nodes),
+        "labels": _SEP.join(graph.labels.get(node, "").replace(_SEP, " ") for node in graph.nodes),
+        "verbs": graph.verbs, "rels": graph.rels,
+        "src": graph.src.tobytes(), "obj": graph.obj.tobytes(),
+        "verb": graph.verb.tobytes(), "rel": graph.rel.tobytes(),
+        "offsets": csr.offsets.tobytes(), "targets": csr.targets.tobytes(), "ids": csr.edge_ids.tobytes(),
     }  # fmt: skip
 
 
 def _build(store: pyoxigraph.Store) -> EntityGraph:
+    from kg.query import select  # only when the cache is built: kg path from the cache never loads it
+
     literals: dict[str, dict[str, list[str]]] = {}
     edges: set[tuple[str, str, str, str]] = set()
     members: dict[str, set[str]] = {}
@@ -227,7 +306,8 @@ def _build(store: pyoxigraph.Store) -> EntityGraph:
         if named:
             label = named[0]
             dates = sorted(values.get(_SDO + "startDate", []))
-            if dates:
+            # Extracted meeting labels often end with their date already: do not say it twice.
+            if dates and dates[0] not in label:
                 label += f" ({dates[0]})"
         elif _KGO + "ratePercent" in values or _KGO + "measureKind" in values:
             rate = sorted(values.get(_KGO + "ratePercent", []))
@@ -241,26 +321,16 @@ def _build(store: pyoxigraph.Store) -> EntityGraph:
     return EntityGraph(labels, sorted(edges))
 
 
-def load_graph(graph_dir: Path, store: pyoxigraph.Store) -> EntityGraph:
-    """The entity graph, from the cache when it was built from the same kg.trig."""
-    hash_file = graph_dir / STORE_NAME / HASH_NAME
-    source = hash_file.read_text(encoding="utf-8").strip() if hash_file.is_file() else ""
-    cache = graph_dir / STORE_NAME / CACHE_NAME
-    if source and cache.is_file():
-        try:
-            data = pickle.loads(cache.read_bytes())
-            if data.get("source") == source:
-                return _CachedGraph(data)
-        except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError):
-            pass
-    graph = _build(store)
-    if source:
-        try:
-            payload = _compact_payload(graph, source)
-            # A private cache written and read only by this module (not user input), so pickle is safe.
-            cache.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass
+def load_graph(graph_dir: Path, store: pyoxigraph.Store | None = None) -> EntityGraph:
+    """The entity graph, from the cache when it was built from the same kg.trig; otherwise built with
+    one SPARQL query and cached. The store is opened only when the graph has to be built."""
+    if store is None:
+        ensure_store(graph_dir)
+    data = read_cache(graph_dir, CACHE_NAME, CACHE_VERSION)
+    if data is not None:
+        return _CachedGraph(data)
+    graph = _build(store if store is not None else open_store(graph_dir))
+    write_cache(graph_dir, CACHE_NAME, CACHE_VERSION, _payload(graph))
     return graph
 
 
@@ -279,30 +349,61 @@ def _allowed(rel: str, verb: str, include: list[str], exclude: list[str]) -> boo
     return not names & {name.lower() for name in exclude}
 
 
-def _distances(
-    adjacency: Adjacency, start: str, cutoff: int | None, stop_at: str | None = None
-) -> dict[str, int]:
+def check_options(
+    graph: EntityGraph,
+    *,
+    k: int = 1,
+    max_length: int = 1,
+    depth: int = 1,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+) -> None:
+    """E019 for counts below 1 and for relation names the graph does not have (a typo in --include
+    would otherwise read as "no path")."""
+    for option, value in (("--k", k), ("--max-length", max_length), ("--depth", depth)):
+        if value < 1:
+            raise KgError("E019", path=option, reason=f"must be at least 1, not {value}")
+    known = {name.lower() for name in [*graph.relation_names(), *RELATION_NAMES, *_VERBS]}
+    for option, names in (("--include", include or []), ("--exclude", exclude or [])):
+        for name in names:
+            if name.lower() not in known:
+                listed = ", ".join(RELATION_NAMES)
+                raise KgError("E019", path=option, reason=f"unknown relation '{name}'; known: {listed}")
+
+
+# Predicate local names (listed in the E019 hint) and verbs: what --include/--exclude accept.
+RELATION_NAMES = sorted({p.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for p in RELATIONS} | {"member"})
+_VERBS = sorted({verb for verb, _ in RELATIONS.values()} | {"member of"})
+
+
+def _distances(csr: _Csr, start: int, cutoff: int | None, stop_at: int | None = None) -> dict[int, int]:
     """Breadth-first distances from start up to cutoff; with stop_at, only up to that node's level."""
     dist = {start: 0}
-    queue: deque[str] = deque([start])
+    queue: deque[int] = deque([start])
+    offsets, targets = csr.offsets, csr.targets
     while queue:
         node = queue.popleft()
-        if cutoff is not None and dist[node] >= cutoff:
+        here = dist[node]
+        if cutoff is not None and here >= cutoff:
             continue
-        if stop_at is not None and stop_at in dist and dist[node] >= dist[stop_at]:
+        if stop_at is not None and stop_at in dist and here >= dist[stop_at]:
             continue
-        for nxt, _ in adjacency.get(node, ()):
+        for nxt in targets[offsets[node] : offsets[node + 1]]:
             if nxt not in dist:
-                dist[nxt] = dist[node] + 1
+                dist[nxt] = here + 1
                 queue.append(nxt)
     return dist
 
 
-def _steps(graph: EntityGraph, nodes: list[str], edge_ids: list[int]) -> list[Step]:
-    steps = [Step(nodes[0], graph.label(nodes[0]))]
+def _component_size(csr: _Csr | None, node: int | None) -> int:
+    return 1 if csr is None or node is None else len(_distances(csr, node, None))
+
+
+def _steps(graph: EntityGraph, nodes: list[int], edge_ids: list[int]) -> list[Step]:
+    steps = [Step(graph.nodes[nodes[0]], graph.node_label(nodes[0]))]
     for prev, node, index in zip(nodes, nodes[1:], edge_ids, strict=False):
         subject, verb = graph.edge(index)
-        steps.append(Step(node, graph.label(node), verb, subject == prev))
+        steps.append(Step(graph.nodes[node], graph.node_label(node), verb, subject == graph.nodes[prev]))
     return steps
 
 
@@ -310,28 +411,24 @@ MAX_ENUMERATED = 20000  # paths enumerated per length bound before choosing the 
 
 
 def _enumerate(
-    graph: EntityGraph,
-    adjacency: Adjacency,
-    to_b: dict[str, int],
-    a: str,
-    b: str,
-    bound: int,
-    max_length: int,
-) -> list[tuple[int, list[str], list[str], list[int]]]:
+    graph: EntityGraph, csr: _Csr, to_b: dict[int, int], a: int, b: int, bound: int, max_length: int
+) -> list[tuple[int, list[str], list[int], list[int]]]:
     """Simple paths a..b of at most `bound` edges: (length, labels, nodes, edge indexes)."""
-    found: list[tuple[int, list[str], list[str], list[int]]] = []
-    nodes: list[str] = [a]
+    found: list[tuple[int, list[str], list[int], list[int]]] = []
+    nodes: list[int] = [a]
     edge_ids: list[int] = []
     on_path = {a}
+    far = max_length + 1
 
-    def walk(node: str) -> None:
+    def walk(node: int) -> None:
         if len(found) >= MAX_ENUMERATED:
             return
         if node == b:
-            found.append((len(edge_ids), [graph.label(n) for n in nodes], list(nodes), list(edge_ids)))
+            found.append((len(edge_ids), [graph.node_label(n) for n in nodes], list(nodes), list(edge_ids)))
             return
-        for nxt, index in adjacency.get(node, ()):
-            if nxt in on_path or len(edge_ids) + 1 + to_b.get(nxt, max_length + 1) > bound:
+        budget = bound - len(edge_ids) - 1  # edges left after the next one
+        for nxt, index in csr.around(node):
+            if nxt in on_path or to_b.get(nxt, far) > budget:
                 continue
             nodes.append(nxt)
             edge_ids.append(index)
@@ -355,29 +452,41 @@ def find_paths(
     include: list[str] | None = None,
     exclude: list[str] | None = None,
 ) -> list[list[Step]]:
-    """Up to k shortest simple paths from a to b with at most max_length edges; E013 when none.
+    """Up to k shortest simple paths from a to b with at most max_length edges.
 
-    Distances to b (breadth-first) prune a depth-first walk from a to the paths that can still reach b
-    within the bound; paths are ordered by length, then by their labels, so output is deterministic.
+    E013 (with both components' sizes) when a and b are not connected, E020 when they are but only by
+    longer paths. Distances to b (breadth-first) prune a depth-first walk from a to the paths that can
+    still reach b within the bound; paths are ordered by length, then by their labels, so output is
+    deterministic.
     """
-    adjacency = graph.adjacency(include or [], exclude or [])
+    check_options(graph, k=k, max_length=max_length, include=include, exclude=exclude)
     if a == b:
         return [[Step(a, graph.label(a))]]
+    csr = graph.csr(include or [], exclude or [])
+    ia, ib = graph.index(a), graph.index(b)
+    if ia is None or ib is None:
+        raise KgError(
+            "E013", a=graph.label(a), size_a=_component_size(csr, ia), b=graph.label(b),
+            size_b=_component_size(csr, ib),
+        )  # fmt: skip
     # Distances to b are needed only up to (bound - 1): grow the search as the bound grows.
-    to_b = _distances(adjacency, b, max_length, stop_at=a)
-    if a not in to_b:
-        size_a = len(_distances(adjacency, a, None))
-        size_b = len(_distances(adjacency, b, None))
-        raise KgError("E013", a=graph.label(a), size_a=size_a, b=graph.label(b), size_b=size_b)
-    found: list[tuple[int, list[str], list[str], list[int]]] = []
-    reach = to_b[a]
-    for bound in range(to_b[a], max_length + 1):
+    to_b = _distances(csr, ib, max_length, stop_at=ia)
+    if ia not in to_b:
+        whole = _distances(csr, ib, None)
+        if ia in whole:
+            raise KgError("E020", a=graph.label(a), b=graph.label(b), max_length=max_length, shortest=whole[ia])
+        raise KgError(
+            "E013", a=graph.label(a), size_a=_component_size(csr, ia), b=graph.label(b), size_b=len(whole)
+        )
+    found: list[tuple[int, list[str], list[int], list[int]]] = []
+    reach = to_b[ia]
+    for bound in range(to_b[ia], max_length + 1):
         if bound - 1 > reach:
-            to_b, reach = _distances(adjacency, b, bound - 1), bound - 1
-        found = _enumerate(graph, adjacency, to_b, a, b, bound, max_length)
+            to_b, reach = _distances(csr, ib, bound - 1), bound - 1
+        found = _enumerate(graph, csr, to_b, ia, ib, bound, max_length)
         if len(found) >= k:
             break
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    found.sort(key=lambda item: (item[0], item[1], [graph.nodes[n] for n in item[2]]))
     return [_steps(graph, path_nodes, ids) for _, _, path_nodes, ids in found[:k]]
 
 
@@ -389,20 +498,26 @@ def neighbors(
     exclude: list[str] | None = None,
 ) -> list[tuple[int, list[Step]]]:
     """Every node within `depth` edges, as (distance, path from start), nearest first then by label."""
-    adjacency = graph.adjacency(include or [], exclude or [])
-    parent: dict[str, tuple[str, int] | None] = {start: None}
-    queue: deque[tuple[str, int]] = deque([(start, 0)])
+    check_options(graph, depth=depth, include=include, exclude=exclude)
+    csr = graph.csr(include or [], exclude or [])
+    first = graph.index(start)
+    if first is None:
+        return []
+    nodes = graph.nodes
+    parent: dict[int, tuple[int, int] | None] = {first: None}
+    queue: deque[tuple[int, int]] = deque([(first, 0)])
     while queue:
         node, dist = queue.popleft()
         if dist >= depth:
             continue
-        for nxt, index in sorted(adjacency.get(node, ()), key=lambda item: (graph.label(item[0]), item[0])):
+        around = sorted(csr.around(node), key=lambda item: (graph.node_label(item[0]), nodes[item[0]]))
+        for nxt, index in around:
             if nxt not in parent:
                 parent[nxt] = (node, index)
                 queue.append((nxt, dist + 1))
     found: list[tuple[int, list[Step]]] = []
     for node in parent:
-        if node == start:
+        if node == first:
             continue
         chain, ids = [node], []
         while (up := parent[chain[-1]]) is not None:

@@ -7,12 +7,11 @@ temporary folder that is swapped in whole, so a reader never sees a half-written
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import os
-import shutil
-import tempfile
+import pickle
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
 from kg.prefixes import PREFIXES  # re-exported: kg.store.PREFIXES
@@ -25,13 +24,14 @@ STORE_NAME = "store"
 HASH_NAME = "source.sha256"
 
 
-
 def sparql_prologue() -> str:
     """PREFIX lines for every project prefix, sorted, for engines that take no prefix table (rdflib)."""
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(PREFIXES.items()))
 
 
 def _sha256(path: Path) -> str:
+    import hashlib  # here, like tempfile and shutil below: commands served from caches never need them
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -48,6 +48,9 @@ def _trig_path(graph_dir: Path) -> Path:
 
 def build_store(graph_dir: Path) -> Path:
     """Load kg.trig into a fresh store in a temporary folder, then swap it in; returns the store path."""
+    import shutil
+    import tempfile
+
     import pyoxigraph
 
     trig = _trig_path(graph_dir)
@@ -100,12 +103,60 @@ def store_is_fresh(graph_dir: Path) -> bool:
     return True
 
 
+def ensure_store(graph_dir: Path) -> None:
+    """Build the store when it is missing or stale, without opening it (commands served from caches)."""
+    if not store_is_fresh(graph_dir):
+        build_store(graph_dir)
+
+
+def source_hash(graph_dir: Path) -> str:
+    """The sha256 of the kg.trig the store was built from ("" when there is no store yet)."""
+    hash_file = graph_dir / STORE_NAME / HASH_NAME
+    try:
+        return hash_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def read_cache(graph_dir: Path, name: str, version: int) -> dict[str, Any] | None:
+    """A cache written by write_cache for the store's current source and this format version, or None.
+
+    Call after ensure_store/open_store, so the recorded source hash is the current kg.trig's.
+    """
+    source = source_hash(graph_dir)
+    cache = graph_dir / STORE_NAME / name
+    if not source or not cache.is_file():
+        return None
+    try:
+        # A private cache written and read only by kg (never user input), so unpickling it is safe.
+        data = pickle.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+    if not isinstance(data, dict) or data.get("source") != source or data.get("version") != version:
+        return None
+    return data
+
+
+def write_cache(graph_dir: Path, name: str, version: int, payload: dict[str, Any]) -> None:
+    """Write a cache beside the store, keyed to its source hash; atomic, and silent when not writable."""
+    source = source_hash(graph_dir)
+    if not source:
+        return
+    target = graph_dir / STORE_NAME / name
+    tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(pickle.dumps({**payload, "source": source, "version": version}, protocol=5))
+        os.replace(tmp, target)  # a concurrent reader sees the old file or the new one, never half
+    except OSError:
+        with contextlib.suppress(OSError):  # a read-only graph folder still answers, without the cache
+            tmp.unlink()
+
+
 def open_store(graph_dir: Path, read_only: bool = True) -> pyoxigraph.Store:
     """Open the query store of a graph folder, building it first when missing or stale."""
     import pyoxigraph
 
-    if not store_is_fresh(graph_dir):
-        build_store(graph_dir)
+    ensure_store(graph_dir)
     path = str(graph_dir / STORE_NAME)
     try:
         return pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)

@@ -6,6 +6,7 @@ modules load inside each command, so `kg --help` and other commands do not pay f
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -18,7 +19,9 @@ from kg.cli.common import DEFAULT_GRAPH_DIR, GraphOption, JsonOption, handle_err
 from kg.errors import KgError
 
 if TYPE_CHECKING:
+    from kg.lookup import EntityReport
     from kg.query import QueryResult, Term
+    from kg.timeline import Party
 
 FORMATS = ("table", "json", "csv", "tsv", "turtle")
 
@@ -213,8 +216,147 @@ def ask_cmd(
     print_result(result, fmt)
 
 
+def _width() -> int:
+    """Columns to fit: the terminal's when printing to one, else 100, so piped output never varies."""
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    return 100
+
+
+def _wrap(text: str, indent: str, width: int) -> str:
+    """A heading or list line wrapped at width, continuation lines indented (sentences are not wrapped)."""
+    import textwrap
+
+    if len(text) <= width:
+        return text
+    return textwrap.fill(
+        text, width=width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _fit(items: list[str], room: int, sep: str = "; ") -> str:
+    """As many items as fit in `room` columns (at least one), then "+N more"."""
+    shown: list[str] = []
+    for i, item in enumerate(items):
+        left = len(items) - i - 1
+        tail = len(f"{sep}+{left} more") if left else 0
+        if shown and len(sep.join([*shown, item])) + tail > room:
+            return f"{sep.join(shown)}{sep}+{len(items) - len(shown)} more"
+        shown.append(item)
+    return sep.join(shown)
+
+
+def _list_lines(prefix: str, items: list[str], indent: str, width: int, lines: int = 2) -> str:
+    """prefix + as many items as wrap onto at most `lines` lines (continuations at indent), then "+N more"."""
+    best = ""
+    for n in range(1, len(items) + 1):
+        more = f"; +{len(items) - n} more" if n < len(items) else ""
+        text = _wrap(prefix + "; ".join(items[:n]) + more, indent, width)
+        if best and text.count("\n") >= lines:
+            break  # the first item is always shown, however long
+        best = text
+    return best
+
+
+def _without_date(label: str | None, day: str | None) -> str:
+    """A label without a trailing " (date)" that repeats the date printed beside it."""
+    text = label or ""
+    suffix = f" ({day})"
+    return text[: -len(suffix)] if day and text.endswith(suffix) and len(text) > len(suffix) else text
+
+
+def _docs(docs: list[str]) -> str:
+    """"  (a.txt, b.txt)", or "  (5 articles)" past two; "" for facts of the resolution graph only."""
+    if not docs:
+        return ""
+    return f"  ({', '.join(docs) if len(docs) <= 2 else f'{len(docs)} articles'})"
+
+
 def _print_source(source: dict[str, Any], indent: str = "      ") -> None:
     print(f"{indent}[{source.get('doc')}] {source.get('sentence')}")
+
+
+RELATIONS_SHOWN = 8  # per relation and direction in kg lookup's text; --json lists them all
+CONTINUED = " " * 8  # a wrapped heading goes on deeper than the "      [doc] sentence" lines beneath it
+
+
+def _print_report(report: EntityReport) -> None:
+    """kg lookup's text: each section of the report, headings fitted to the width, sources beneath."""
+    from kg.lookup import group_sources
+    from kg.paths import relation_phrase
+
+    width = _width()
+    print(f"{report.label}  ({report.kind}, {report.id})")
+    if report.matched != report.label or report.score < 1.0:
+        print(f"  matched: {report.matched} (score {report.score:.2f})")
+    if report.types:
+        print(f"  types: {', '.join(report.types)}")
+    if report.aliases:
+        print(_wrap(f"  also written: {'; '.join(report.aliases)}", " " * 16, width))
+    if report.merges:
+        print("  merged:")
+        for m in report.merge_groups():
+            times = f", {m['count']} decisions" if m["count"] > 1 else ""
+            line = f"    {m['label']} — rule {m['rule']}, score {m['score']}{times} ({', '.join(m['docs'])})"
+            print(_wrap(line, CONTINUED, width))
+    if report.posts:
+        print("  posts:")
+        for p in report.post_groups():
+            post = p["post"] or ""
+            line = f'    "{p["title"]}"'
+            if post and post.casefold() != (p["title"] or "").casefold():
+                line += f" → {post}"
+            line += f" [{p['tenure'] or 'tenure unknown'}]"
+            if p["organization"] and p["organization"] not in post:
+                line += f" in {p['organization']}"
+            print(_wrap(line, CONTINUED, width))
+            for source in p["sources"]:
+                _print_source(source)
+    if report.meetings:
+        print("  meetings:")
+        for m in report.meetings:
+            where = f", in {' / '.join(m['places'])}" if m["places"] else ""
+            heading = f"    {m['date'] or 'undated'}  {_without_date(m['label'], m['date'])}{where}"
+            print(_wrap(heading, CONTINUED, width))
+            if m["counterparts"]:
+                print(_list_lines("      with ", m["counterparts"], " " * 11, width))
+            for source in m["sources"]:
+                _print_source(source)
+    if report.tariffs:
+        print("  tariffs:")
+        for t in group_sources(report.tariffs):
+            rate = f"{t['rate_percent']:g}% " if t["rate_percent"] is not None else ""
+            line = (
+                f"    {rate}{t['kind'] or 'tariff'} by {t['imposed_by'] or 'unknown'} on"
+                f" {t['applies_to'] or 'all/unknown'} [{t['status'] or 'status unknown'}] ({t['role']})"
+            )
+            print(_wrap(line, CONTINUED, width))
+            for source in t["sources"]:
+                _print_source(source)
+    if report.statements:
+        print("  positions:")
+        for st in group_sources(report.statements):
+            line = f"    {st['kind']} ({st['role']}, with {st['other'] or '—'}): {st['content']}"
+            print(_wrap(line, CONTINUED, width))
+            for source in st["sources"]:
+                _print_source(source)
+    if report.relations:
+        print("  relations:")
+        # Relations come sorted by direction and predicate: a hub (a country's nationals) is cut per group.
+        for (direction, predicate), group in itertools.groupby(report.relations, lambda r: (r.direction, r.predicate)):
+            items = list(group)
+            phrase = relation_phrase(predicate, direction == "out")
+            if phrase is None:
+                arrow = f"—{predicate}→" if direction == "out" else f"←{predicate}—"
+            else:
+                arrow = f"—{phrase[0]}→" if phrase[1] else f"←{phrase[0]}—"
+            for r in items[:RELATIONS_SHOWN]:
+                other = r.other_label or r.other.rsplit("/", 1)[-1]
+                print(_wrap(f"    {arrow} {other}{_docs(r.docs)}", CONTINUED, width))
+            if len(items) > RELATIONS_SHOWN:
+                print(f"    … {len(items) - RELATIONS_SHOWN} more {arrow} (kg lookup --json lists all)")
 
 
 def lookup_cmd(
@@ -226,57 +368,16 @@ def lookup_cmd(
 
     Example: kg lookup "Dukgeun Ahn" --json
     """
-    from kg.lookup import lookup
+    from kg.lookup import describe, resolve
+    from kg.store import ensure_store
 
-    report = lookup(graph, _store(graph), name)
+    ensure_store(graph)
+    cand = resolve(graph, None, name)  # from the label index: no store needed
+    report = describe(_store(graph), cand)
     if as_json:
         _dump(report.to_json())
         return
-    print(f"{report.label}  ({report.kind}, {report.id})")
-    if report.matched != report.label or report.score < 1.0:
-        print(f"  matched: {report.matched} (score {report.score:.2f})")
-    if report.types:
-        print(f"  types: {', '.join(report.types)}")
-    if report.aliases:
-        print(f"  also written: {'; '.join(report.aliases)}")
-    if report.merges:
-        print("  merged:")
-        for m in report.merges:
-            print(f"    {m['label']} — rule {m['rule']}, score {m['score']} ({', '.join(m['docs'])})")
-    if report.posts:
-        print("  posts:")
-        for p in report.posts:
-            org = f", {p['organization']}" if p["organization"] else ""
-            print(f'    "{p["title"]}" → {p["post"]}{org} [{p["tenure"]}]')
-            _print_source(p["source"])
-    if report.meetings:
-        print("  meetings:")
-        for m in report.meetings:
-            where = f" in {' / '.join(m['places'])}" if m["places"] else ""
-            others = ", ".join(m["counterparts"]) or "—"
-            print(f"    {m['date'] or 'undated'} {m['label']}{where}; with {others}")
-            for source in m["sources"]:
-                _print_source(source)
-    if report.tariffs:
-        print("  tariffs:")
-        for t in report.tariffs:
-            rate = f"{t['rate_percent']:g}% " if t["rate_percent"] is not None else ""
-            print(
-                f"    {rate}{t['kind'] or ''} by {t['imposed_by']} on {t['applies_to'] or 'all/unknown'}"
-                f" [{t['status']}] ({t['role']})"
-            )
-            _print_source(t["source"])
-    if report.statements:
-        print("  positions:")
-        for s in report.statements:
-            print(f"    {s['kind']} ({s['role']}, with {s['other'] or '—'}): {s['content']}")
-            _print_source(s["source"])
-    if report.relations:
-        print("  relations:")
-        for r in report.relations:
-            other = r.other_label or r.other.rsplit("/", 1)[-1]
-            arrow = f"—{r.predicate}→ {other}" if r.direction == "out" else f"←{r.predicate}— {other}"
-            print(f"    {arrow}  ({', '.join(r.docs)})")
+    _print_report(report)
 
 
 def path_cmd(
@@ -284,8 +385,12 @@ def path_cmd(
     b: Annotated[str, typer.Argument(help="To (a name).", show_default=False)],
     k: Annotated[int, typer.Option("--k", help="How many shortest paths.")] = 3,
     max_length: Annotated[int, typer.Option("--max-length", help="Most edges in a path.")] = 6,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Only these relations.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Not these relations.")] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Only these relations (e.g. attendee, member).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Not these relations (e.g. nationality).")
+    ] = None,
     as_json: JsonOption = False,
     graph: GraphOption = DEFAULT_GRAPH_DIR,
 ) -> None:
@@ -295,12 +400,14 @@ def path_cmd(
     """
     from kg.lookup import resolve
     from kg.paths import find_paths, format_path, load_graph, path_json
+    from kg.store import ensure_store
 
-    store = _store(graph)
-    start, end = resolve(graph, store, a), resolve(graph, store, b)
-    entity_graph = load_graph(graph, store)
+    # Names and relations come from the caches beside the store: the store itself is opened only to
+    # build a missing cache.
+    ensure_store(graph)
+    start, end = resolve(graph, None, a), resolve(graph, None, b)
     paths = find_paths(
-        entity_graph,
+        load_graph(graph),
         start.entity,
         end.entity,
         k=k,
@@ -329,16 +436,47 @@ def neighbors_cmd(
     """
     from kg.lookup import resolve
     from kg.paths import format_path, load_graph, neighbors, path_json
+    from kg.store import ensure_store
 
-    store = _store(graph)
-    start = resolve(graph, store, name)
-    found = neighbors(load_graph(graph, store), start.entity, depth, include or [], exclude or [])
+    ensure_store(graph)
+    start = resolve(graph, None, name)
+    found = neighbors(load_graph(graph), start.entity, depth, include or [], exclude or [])
     if as_json:
         _dump({"from": start.entity, "neighbors": [{"distance": d, "path": path_json(s)} for d, s in found]})
         return
     print(f"{start.label} ({start.kind})")
+    # Distinct nodes that read the same (e.g. several "10% reciprocal tariff" of one country) print once.
+    lines: dict[str, int] = {}
     for dist, steps in found:
-        print(f"  {dist}  {format_path(steps)}")
+        line = f"  {dist}  {format_path(steps)}"
+        lines[line] = lines.get(line, 0) + 1
+    for line, count in lines.items():
+        print(line if count == 1 else f"{line}  (×{count})")
+    if not found:
+        print("  (no relations)")
+
+
+def _parties_line(kind: str, parties: list[Party], indent: str, width: int) -> str:
+    """Who takes part, shortly: attendees for meetings (people first, at most two lines), imposer on
+    target for tariffs, actor to counterpart for statements."""
+
+    def names(role: str) -> list[str]:
+        return [p.label for p in parties if p.role == role]
+
+    room = width - len(indent)
+    if kind == "meeting":
+        attendees = names("attendee")
+        return _list_lines(f"{indent}with ", attendees, indent + "     ", width) if attendees else ""
+    if kind.startswith("tariff"):
+        imposers, targets = names("imposer"), names("target")
+        if not imposers and not targets:
+            return ""
+        return f"{indent}{_fit(imposers or ['?'], room // 2)} on {_fit(targets or ['all/unknown'], room // 2)}"
+    actors, others = names("actor"), names("counterpart")
+    if not actors and not others:
+        return ""
+    to = f" to {_fit(others, room // 2)}" if others else ""
+    return f"{indent}by {_fit(actors or ['?'], room // 2)}{to}"
 
 
 def timeline_cmd(
@@ -351,31 +489,41 @@ def timeline_cmd(
     as_json: JsonOption = False,
     graph: GraphOption = DEFAULT_GRAPH_DIR,
 ) -> None:
-    """Meetings, tariff dates and statements in date order, with sources.
+    """Meetings, tariff dates and statements in date order, each once with its sources.
 
     Example: kg timeline --countries "South Korea,United States" --from 2025-04-01 --to 2025-08-31
     """
     from kg.lookup import resolve
+    from kg.store import ensure_store
     from kg.timeline import events_json, timeline
 
-    store = _store(graph)
-    who = resolve(graph, store, participant).entity if participant else None
+    ensure_store(graph)
+    who = resolve(graph, None, participant).entity if participant else None
     country_iris: list[str] = []
     for part in (countries or "").split(","):
         if part.strip():
-            cand = resolve(graph, store, part.strip())
+            cand = resolve(graph, None, part.strip())
             if cand.kind != "country":
                 raise KgError(
                     "E019", path="--countries", reason=f"'{part.strip()}' is a {cand.kind}, not a country"
                 )
             country_iris.append(cand.entity)
-    events = timeline(store, participant=who, countries=country_iris, date_from=date_from, date_to=date_to)
+    events = timeline(
+        None, graph_dir=graph, participant=who, countries=country_iris, date_from=date_from, date_to=date_to
+    )
     if as_json:
         _dump({"events": events_json(events)})
         return
+    width = _width()
+    indent = " " * 12
     for ev in events:
-        print(f"{ev.date}  {ev.kind:<15} {ev.label}")
-        print(f"            [{ev.doc}] {ev.sentence}")
+        where = f", in {' / '.join(ev.places)}" if ev.places else ""
+        print(_wrap(f"{ev.date}  {ev.kind:<15} {_without_date(ev.label, ev.date)}{where}", " " * 28, width))
+        who_line = _parties_line(ev.kind, ev.parties, indent, width)
+        if who_line:
+            print(who_line)
+        for source in ev.sources:
+            print(f"{indent}[{source.doc}] {source.sentence}")
     if not events:
         print("no dated events match")
 
