@@ -147,3 +147,12 @@ def test_cli_query_timeout_is_e011_in_a_process(graph_dir: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 5
     assert done.stderr.startswith("error[E011]:") and done.stderr.count("\n") == 1
+
+
+def test_cli_query_long_inline_query_is_no_file_name(graph_dir: Path) -> None:
+    # longer than any file name the system allows: read as the query, never as a path
+    padding = " ".join(f"?v{i}" for i in range(60))
+    sparql = f"SELECT ?n {padding} WHERE {{ ?c a schema:Country ; skos:prefLabel ?n }} LIMIT 1"
+    assert len(sparql) > 255 and "\n" not in sparql
+    exit_code, stdout, stderr = _run("query", sparql, "--graph", str(graph_dir))
+    assert exit_code == 0 and "1 row" in stdout and "Traceback" not in stderr

@@ -140,10 +140,18 @@ def _run_or_exit(func: Any) -> Any:
         os._exit(int(err.status))
 
 
+def _is_file(path: Path) -> bool:
+    """Whether `path` names a file; a text too long or odd for a file name (an inline query) does not."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _query_text(text: str) -> str:
     candidate = Path(text)
-    if "\n" not in text and len(text) < 4096 and (text.endswith((".rq", ".sparql")) or candidate.is_file()):
-        if not candidate.is_file():
+    if "\n" not in text and len(text) < 4096 and (text.endswith((".rq", ".sparql")) or _is_file(candidate)):
+        if not _is_file(candidate):
             raise KgError("E001", path=text)
         try:
             return candidate.read_text(encoding="utf-8")
