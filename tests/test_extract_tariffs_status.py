@@ -77,9 +77,14 @@ THAI = {"Thai": ("country", "TH"), "Washington": ("country", "US"), "Vietnamese"
             "baseline levy has been in force since April 5.\n",
             {46.0: ("suspended", None), 10.0: ("in force", date(2025, 4, 5))},
         ),
-        # the old rate of "from X to Y" is the previous one; the new one is what the deal set
+        # the old rate of a cut to come still applies; the new one is what the deal set
         (
             "Under the deal, Washington will cut its tariff on Thai rice from 35% to 12%.\n",
+            {35.0: ("in force", None), 12.0: ("agreed", None)},
+        ),
+        # the old rate of a cut done is the previous one
+        (
+            "Under the deal, Washington cut its tariff on Thai rice from 35% to 12% in May.\n",
             {35.0: ("previous", None), 12.0: ("agreed", None)},
         ),
         # "Agreement" inside a name says nothing about the measure
@@ -122,3 +127,71 @@ def test_extract_tariffs_status_and_kind_words(text: str, rate: float, expected:
     extract_events(ex, None)  # type: ignore[arg-type]
     tariff = next(t for t in ex.tariffs if t.rate_percent == rate)
     assert (tariff.status, tariff.kind) == expected
+
+
+NORDIC = {"Norway": ("country", "NO"), "Norwegian": ("country", "NO"), "Oslo": ("country", "NO"),
+          "Chilean": ("country", "CL"), "Chile": ("country", "CL"), "Turkish": ("country", "TR"),
+          "Ankara": ("country", "TR"), "Egypt": ("country", "EG"), "Egyptian": ("country", "EG")}
+
+
+def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list[str], bool]]:
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    ids = {t.local_id: t.rate_percent for t in ex.tariffs}
+    return [(t.rate_percent, t.status, ids.get(t.replaces or ""), t.products, t.replaces is not None)
+            for t in ex.tariffs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rate of the measure named before its change ("the 60% duty ... will be halved to 30%")
+        (
+            "Norway's 60% duty on Chilean cheese will be halved to 30% and fall to 10% by 2030.\n",
+            [(60.0, "in force", None, ["dairy"], False), (30.0, None, 60.0, ["dairy"], True),
+             (10.0, None, 30.0, ["dairy"], True)],
+        ),
+        # "from over 80%": a qualified old rate; a cut to come keeps it in force
+        (
+            "Levies on Turkish tractors are to drop from over 80% to 20%.\n",
+            [(80.0, "in force", None, [], False), (20.0, None, 80.0, [], True)],
+        ),
+        # a cut done: the old rate is the previous one
+        (
+            "Ankara lowered its tariff on Egyptian cotton from 35% to 20% in June.\n",
+            [(35.0, "previous", None, ["cotton"], False), (20.0, "in force", 35.0, ["cotton"], True)],
+        ),
+        # "raising the duty from the 20%" with no new rate written: that rate is gone
+        (
+            "Oslo signed the order on Friday, raising the duty from the 20% it had announced for Chile.\n",
+            [(20.0, "previous", None, [], False)],
+        ),
+    ],
+)
+def test_extract_tariffs_status_changes_and_their_steps(
+    text: str, expected: list[tuple[float | None, str | None, float | None, list[str], bool]]
+) -> None:
+    assert _tariffs(text) == expected
+
+
+def test_extract_tariffs_status_cut_to_come_in_an_article_about_a_deal() -> None:
+    text = (
+        "Egypt and Chile sign free trade agreement\n"
+        "\n"
+        "- duties on Chilean wine to fall from 40% to 10% over five years\n"
+    )
+    assert [(r, s) for r, s, *_ in _tariffs(text)] == [(40.0, "in force"), (10.0, "agreed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "failed to win a reprieve": no suspension
+        ("A 25% Turkish duty on Egyptian glass applies from Monday, as a mission to Ankara failed to win a "
+         "reprieve.\n", "in force"),
+        # a rate won is agreed
+        ("Chile won a 12% tariff on its copper in talks with Ankara.\n", "agreed"),
+    ],
+)
+def test_extract_tariffs_status_negated_and_won(text: str, expected: str) -> None:
+    assert [s for _, s, *_ in _tariffs(text)] == [expected]

@@ -49,6 +49,14 @@ PRODUCTS: dict[str, tuple[str, str | None]] = {
     "coffee": ("Coffee", "0901"),
     "sugar": ("Sugar", "17"),
     "cotton": ("Cotton", "52"),
+    "whisky": ("Whisky", "2208"),
+    "chocolate": ("Chocolate", "1806"),
+    "cocoa": ("Cocoa", "1801"),
+    "watches": ("Watches", "91"),
+    "cosmetics": ("Cosmetics", "3304"),
+    "machine tools": ("Machine tools", "8456-8466"),
+    "medical devices": ("Medical devices", "9018"),
+    "orange juice": ("Orange juice", "2009"),
 }
 
 # Written forms (lower case, singular or plural) -> key. Longest forms are tried first.
@@ -154,6 +162,27 @@ _FORMS: dict[str, str] = {
     "sugar": "sugar",
     "cotton": "cotton",
     "cheese": "dairy",
+    "whisky": "whisky",
+    "whiskies": "whisky",
+    "scotch": "whisky",
+    "scotch whisky": "whisky",
+    "gin": "spirits",
+    "vodka": "spirits",
+    "rum": "spirits",
+    "brandy": "spirits",
+    "cognac": "spirits",
+    "liquor": "spirits",
+    "chocolate": "chocolate",
+    "cocoa": "cocoa",
+    "watches": "watches",
+    "cosmetics": "cosmetics",
+    "machine tools": "machine tools",
+    "machine tool": "machine tools",
+    "medical devices": "medical devices",
+    "medical equipment": "medical devices",
+    "orange juice": "orange juice",
+    "fish": "seafood",
+    "salmon": "seafood",
 }
 # every written form, longest first, as one regex alternation (for patterns built around products)
 PRODUCT_FORMS = "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))
