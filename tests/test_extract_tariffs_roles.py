@@ -306,6 +306,14 @@ def test_extract_tariffs_roles_winners_are_targets(
             "Lima has asked Rabat to lower the levy on Peruvian fish to 6%.\n",
             [(6.0, "MA", "PE", "proposed")],
         ),
+        # an asked party kg cannot name ("Sana'a") imposes the rate: neither the asker nor the paragraph's
+        # imposer is guessed
+        (
+            "Oslo imposed a 25% tariff on Moroccan sardines in May.\n"
+            "Moroccan negotiators asked Sana'a to go further and to grant the 9% rate it gives to Egyptian "
+            "sardines.\n",
+            [(25.0, "NO", "MA", "in force"), (9.0, None, "EG", None), (9.0, None, "MA", "proposed")],
+        ),
         # a rate asked to go is no proposal
         (
             "Lima has asked Rabat to scrap its 14% levy on Peruvian fish.\n",

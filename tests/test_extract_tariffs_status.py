@@ -161,6 +161,11 @@ def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list
             "Ankara lowered its tariff on Egyptian cotton from 35% to 20% in June.\n",
             [(35.0, "previous", None, ["cotton"], False), (20.0, "in force", 35.0, ["cotton"], True)],
         ),
+        # the change verb before the old rate, the new rate after its measure: "to lower its 25% levy ... to 8%"
+        (
+            "Norway agreed to lower its 25% levy on Chilean salmon to 8%.\n",
+            [(25.0, "in force", None, ["seafood"], False), (8.0, "agreed", 25.0, ["seafood"], True)],
+        ),
         # "raising the duty from the 20%" with no new rate written: that rate is gone
         (
             "Oslo signed the order on Friday, raising the duty from the 20% it had announced for Chile.\n",

@@ -220,7 +220,7 @@ _ASKED = re.compile(
 _ASKED_TO = re.compile(r"^(?:['’]s\s+[\w-]+)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:not\s+)?to\b", re.I)
 # what a request asks of a rate: to set one ("set a rate no higher than", "treat it on a par with")
 _REQUEST_RATE = re.compile(
-    r"\b(?:set|grant|give|offer|cap|treat|match|lower|cut|reduce|limit|extend|bring\s+down)\b", re.I
+    r"\b(?:set|grant|give|offer|cap|treat|match|apply|lower|cut|reduce|limit|extend|bring\s+down)\b", re.I
 )
 # "asked Seoul to cut its 8% tariff": that rate is the one to go, not the one asked for
 _OBJECT_OF_CUT = re.compile(
@@ -460,8 +460,9 @@ def _subjects(text: str, mentions: list[_Mention]) -> list[str]:
             continue
         if not _SUBJECT_LEAD.match(text[offset : mention.start]):
             break
-        if mention.demonym and _LOWER_WORD_AFTER.match(text[mention.end :]):
-            break
+        if mention.demonym and _LOWER_WORD_AFTER.match(text[mention.end :]) \
+                and not _NOT_GOODS.match(text[mention.end :]):
+            break  # "Turkish negotiators asked" is Türkiye; "Australian lamb will stay at 8 percent" is not
         if mention.iso not in found:
             found.append(mention.iso)
     return found
@@ -578,6 +579,16 @@ _SUBJECT_CHANGE = re.compile(
     r"increased|slashed|hiked|lifted|brought\s+down|fall|fell|drop|dropped|come\s+down|came\s+down)\s+to\s+$",
     re.I,
 )
+# "to lower its 30% tariff on citrus to 10%": the change verb before the old rate, the new one after it
+_VERB_BEFORE_CHANGE = re.compile(
+    r"\b(?:lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
+    r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|bring(?:s|ing)?\s+down|"
+    r"brought\s+down)\s+(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$",
+    re.I,
+)
+_MEASURE_THEN_TO = re.compile(
+    r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
+)
 # a change done or one to come before the old rate: "raising the duty from the 31%"
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|brought|lift|chang|halv|doubl|tripl)\w*\b[^;,%]{0,40}$", re.I
@@ -596,8 +607,10 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i, old in enumerate(rates):
         before = text[max(0, old.start - 40) : old.start]
-        if i + 1 < len(rates) and _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start]) \
-                and not _FROM_BEFORE.search(before):
+        if i + 1 < len(rates) and not _FROM_BEFORE.search(before) and (
+            _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start])
+            or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(text[old.end : rates[i + 1].start]))
+        ):
             pairs[i] = i + 1
             continue
         if not _FROM_BEFORE.search(before):
@@ -798,7 +811,8 @@ class TariffContext:
         roles = _roles(text, local)
         subjects = _subjects(text, local)
         unknown_imposer = self._unknown_subject(text, mentions, sentence.start, person_country)
-        request = _request(text, local, subjects)
+        people = [(m.start - sentence.start, m.end - sentence.start) for m in mentions if m.kind == "person"]
+        request = _request(text, local, subjects, people)
         changes = _changes(text, rates)
         steps = _chains(text, rates, changes)
         dangling = _dangling(text, rates, changes)
@@ -821,8 +835,15 @@ class TariffContext:
             kind = _kind_near(text, rate, lo, hi)
             kinds[i] = kind
             mutual = bool(_MUTUAL.search(text, clause.start, clause.end))
+            # "Taipei asked Washington to set a rate no higher than the 15 percent applied to Japan": the
+            # asker wants that rate for itself
+            requested = request is not None and i not in changes and request.cue_end <= rate.start \
+                and bool(_REQUEST_RATE.search(text, request.cue_end, rate.start)) \
+                and not _OBJECT_OF_CUT.search(text[max(request.cue_end, rate.start - 40) : rate.start])
+            asker = request.asker if request is not None else None
+            unknown = unknown_imposer or (requested and request is not None and request.unknown)
             imposer, targets, imposer_from = (None, [], "none") if mutual else self._parties(
-                text, roles, subjects, local, clauses, ci, rate, unknown_imposer
+                text, roles, [s for s in subjects if s != asker], local, clauses, ci, rate, unknown
             )
             status = _status_in(text, lo, hi)
             if status is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
@@ -844,13 +865,9 @@ class TariffContext:
             elif status is None and (i in ends or i in steps) and self.agreement_reported \
                     and _FUTURE_CHANGE.search(text[clause.start : rate.start]):
                 status = "agreed"  # a cut to come, in an article reporting the deal: its terms
-            # "Taipei asked Washington to set a rate no higher than the 15 percent applied to Japan": the
-            # asker wants that rate for itself
             requested_for: str | None = None
-            if request is not None and i not in changes and request.cue_end <= rate.start \
-                    and _REQUEST_RATE.search(text, request.cue_end, rate.start) \
-                    and not _OBJECT_OF_CUT.search(text[max(request.cue_end, rate.start - 40) : rate.start]):
-                imposer = imposer if imposer and imposer != request.asker else request.asked
+            if requested and request is not None:
+                imposer = imposer if imposer != request.asker else request.asked
                 if not targets or targets == [request.asker]:
                     targets, status = [request.asker], "proposed"
                 elif request.asker not in targets:
@@ -900,7 +917,7 @@ class TariffContext:
                     self.mutual.add(tariff.local_id)
                 if target is None and _UNKNOWN_PARTY.match(text[rate.end : clause.end]):
                     self.unknown_target.add(tariff.local_id)
-                if party_imposer is None and unknown_imposer:
+                if party_imposer is None and unknown:
                     self.unknown_imposer.add(tariff.local_id)
                 found.append(tariff)
                 by_rate.setdefault(i, []).append(tariff)
@@ -1112,22 +1129,35 @@ def _winners(text: str, local: list[_Mention], subjects: list[str], rate: _Rate)
 
 @dataclass
 class _Request:
-    asked: str  # the party asked to set or drop the rate: it imposes it
+    asked: str | None  # the party asked to set or drop the rate: it imposes it (None: one kg cannot name)
     asker: str  # the party asking: its goods are the target
-    cue_end: int  # offset after the asked party's mention
+    cue_end: int  # offset after "asked <party> to"
+    unknown: bool = False  # the asked party is a name kg does not know: no other imposer is guessed
 
 
-def _request(text: str, local: list[_Mention], subjects: list[str]) -> _Request | None:
-    """ "Taipei has asked Washington to set a rate ...": who asks whom."""
-    for mention in local:
-        if mention.kind != "country":
-            continue
-        if _ASKED.search(text[max(0, mention.start - 30) : mention.start]) and _ASKED_TO.match(text[mention.end :]):
-            askers = [s for s in subjects if s != mention.iso]
-            if len(askers) == 1:
-                return _Request(mention.iso, askers[0], mention.end)
-            return None
-    return None
+_REQUEST_CUE = re.compile(
+    r"\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|press(?:es|ed)?|call(?:s|ed)?\s+on|request(?:s|ed)?|lobb(?:y|ies|ied)|"
+    r"persuad(?:e|es|ed)|push(?:es|ed)?)\s+(?P<asked>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:not\s+)?to\b"
+)
+
+
+def _request(text: str, local: list[_Mention], subjects: list[str], people: list[tuple[int, int]]
+             ) -> _Request | None:
+    """ "Taipei has asked Washington to set a rate ...", "Moroccan negotiators asked Sana'a to grant the
+    9% rate": who asks whom. The asker is the sentence's one subject country; an asked person whose
+    country the article does not give is no unknown party."""
+    cue = _REQUEST_CUE.search(text)
+    if cue is None:
+        return None
+    start, end = cue.span("asked")
+    asked = next((m.iso for m in local if m.kind == "country" and m.start < end and m.end > start), None)
+    askers = [s for s in subjects if s != asked]
+    if len(askers) != 1:
+        return None
+    person = any(a < end and b > start for a, b in people)
+    return _Request(asked, askers[0], cue.end(), unknown=asked is None and not person)
+
 
 # the headline and the lede: where an article says which two parties it is about
 _OPENING_PARAGRAPHS = 4
