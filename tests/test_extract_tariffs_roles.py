@@ -254,7 +254,7 @@ def _parties(text: str) -> list[tuple[float | None, str | None, str | None, str 
         # ", which charges": the country before the relative imposes
         (
             "Chilean fishermen sell most of their catch to Peru, which charges 11% on Chilean anchovies.\n",
-            [(11.0, "PE", "CL", None)],
+            [(11.0, "PE", "CL", "in force")],
         ),
         # an adverbial before the subject does not hide it
         (
@@ -374,3 +374,51 @@ def test_extract_tariffs_roles_the_other_named_imposer() -> None:
     )
     # no tariff on Norway names its imposer; of the imposers the article names, Ankara is not Norway
     assert _parties(text)[-1] == (52.0, "TR", "NO", "in force")
+
+
+def test_extract_tariffs_roles_other_imposer_needs_both_sides_named() -> None:
+    text = (
+        "Norwegian trout now faces an effective duty of 52 percent.\n"
+        "\n"
+        "Ankara's 9 percent tariff on Chilean figs is unchanged.\n"
+    )
+    # the article names Ankara's tariffs only, not Norway's: Norway's goods may face anyone's
+    assert _parties(text)[0] == (52.0, None, "NO", "in force")
+
+
+def test_extract_tariffs_roles_unknown_party_stops_the_article_imposer() -> None:
+    text = (
+        "Chile imposed a 6% levy on Peruvian wine.\n"
+        "\n"
+        "The Andean Pact doubled its duty on Moroccan cars to 40%.\n"
+        "\n"
+        "A 12% rate applies to Egyptian cotton.\n"
+    )
+    # once a party kg cannot name imposes, "the article's single imposer" is no longer Chile
+    assert _parties(text) == [(6.0, "CL", "PE", "in force"), (40.0, None, "MA", "in force"),
+                              (12.0, None, "EG", "in force")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lima said it would not retaliate against a 10 per cent levy on Peruvian beef.\n", "sectoral"),
+        ("Rabat is retaliating against the 10 per cent levy on Moroccan beef.\n", "sectoral"),
+        ("Rabat slapped a 10 per cent retaliatory levy on Chilean beef.\n", "retaliatory"),
+    ],
+)
+def test_extract_tariffs_roles_kind_not_negated(text: str, kind: str) -> None:
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert [t.kind for t in ex.tariffs] == [kind]
+
+
+def test_extract_tariffs_roles_baseline_on_all_partners_borrows_no_target() -> None:
+    text = (
+        "Oslo set duties of 30% on Chilean salmon, 22% on Peruvian fishmeal and 18% on Moroccan sardines, on "
+        "top of a 5% baseline levy on all trading partners.\n"
+    )
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    found = [(t.rate_percent, t.applies_to, t.all_partners) for t in ex.tariffs]
+    assert found == [(30.0, "CL", False), (22.0, "PE", False), (18.0, "MA", False), (5.0, None, True)]

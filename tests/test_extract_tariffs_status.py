@@ -200,3 +200,19 @@ def test_extract_tariffs_status_cut_to_come_in_an_article_about_a_deal() -> None
 )
 def test_extract_tariffs_status_negated_and_won(text: str, expected: str) -> None:
     assert [s for _, s, *_ in _tariffs(text)] == [expected]
+
+
+def test_extract_tariffs_status_list_shares_its_kind() -> None:
+    text = "Oslo announced retaliatory duties of 30% on Chilean wine, 25% on Turkish figs and 20% on Egyptian rice.\n"
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert [(t.rate_percent, t.kind, t.status) for t in ex.tariffs] == [
+        (30.0, "retaliatory", "announced"), (25.0, "retaliatory", "announced"), (20.0, "retaliatory", "announced")]
+
+
+def test_extract_tariffs_status_removal_date_ends_the_measure() -> None:
+    text = "Norway will scrap most of its 15 per cent levies on Chilean wine from Nov. 1, 2025.\n"
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    tariff = ex.tariffs[0]
+    assert (tariff.effective_from, tariff.until) == (None, date(2025, 11, 1))

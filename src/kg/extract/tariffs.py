@@ -137,7 +137,7 @@ _STATUS = [
         "in force",
         re.compile(
             r"\b(?:implement\w*|imposed|impose[sd]?|in effect|in force|in place|took effect|taken effect|levied|"
-            r"slapped|face[sd]?|facing|appl(?:y|ies|ied)|existing|current(?:ly)?|still stands|stay(?:s|ed)? at|"
+            r"slapped|face[sd]?|facing|appl(?:y|ies|ied)|charges|existing|current(?:ly)?|still stands|stay(?:s|ed)? at|"
             r"remain(?:s|ed)? at|kept|keeps?|pay(?:s|ing)?|paid|attract(?:s|ed)?|charged|"
             # a change done: "Washington doubled its tariff", "which were raised to 30%"
             r"raised|doubled|tripled|hiked|lowered|reduced|increased|slashed)\b",
@@ -165,6 +165,13 @@ _FRAME = re.compile(
     + _AGREEMENT_NOUN + r"\b[^,]{0,60},",
     re.I,
 )
+_REMOVAL_BEFORE = re.compile(
+    r"\b(?:remov|lift|scrap|drop|eliminat|end|withdraw|abolish|repeal|phas(?:e|es|ed|ing)\s+out)\w*\s+"
+    r"(?:(?:most|all|some|part|half)\s+of\s+)?(?:(?:its|their|the|a|an|this|that|existing|remaining)\s+)*$",
+    re.I,
+)
+_ALL_PARTNERS = re.compile(r"\ball (?:(?:its|their|of its|of their)\s+)?(?:trading )?partners\b|\bevery country\b|"
+                           r"\ball countries\b", re.I)
 _UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
 _EFFECT_CUE = re.compile(
     r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))"
@@ -298,7 +305,9 @@ _IMPOSER_VERB = re.compile(
 # "Mercosur currently charges 35%": a subject kg cannot name as a country imposes; no other party is guessed
 _SUBJECT_VERB = (
     r"(?:charges|charged|levies|levied|imposes|imposed|applies|applied|maintains|maintained|keeps|kept|raises|raised|"
-    r"cuts|lowers|lowered|sets|slaps|slapped|hikes|hiked|collects|collected)"
+    r"cuts|lowers|lowered|reduces|reduced|sets|slaps|slapped|hikes|hiked|collects|collected|doubles|doubled|triples|"
+    r"tripled|increases|increased|slashes|slashed|puts|placed|places|extends|extended|threatens|threatened|announces|"
+    r"announced|proposes|proposed)"
 )
 _NAMED_SUBJECT = re.compile(
     r"^(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:(?:currently|now|still|already|also|"
@@ -447,9 +456,10 @@ def _bound_to(text: str, role: _Role, rate: _Rate) -> bool:
     return not role.bound or (rate.end <= role.at and not _RATE.search(text, rate.end, role.at))
 
 
-def _subjects(text: str, mentions: list[_Mention]) -> list[str]:
+def _subjects(text: str, mentions: list[_Mention], people: bool = False) -> list[str]:
     """Countries of the mentions that open the sentence ("U.S. President Donald Trump on Thursday gave");
-    not a demonym before a noun ("Australian lamb will stay at 8 percent")."""
+    not a demonym before a noun ("Australian lamb will stay at 8 percent"), unless `people` and the noun
+    names the country's people ("Turkish negotiators asked")."""
     lead = _DATELINE.match(text)
     offset = lead.end() if lead else 0
     opener = _OPENER.match(text[offset:])  # "In return, the EU will open quotas"
@@ -461,8 +471,8 @@ def _subjects(text: str, mentions: list[_Mention]) -> list[str]:
         if not _SUBJECT_LEAD.match(text[offset : mention.start]):
             break
         if mention.demonym and _LOWER_WORD_AFTER.match(text[mention.end :]) \
-                and not _NOT_GOODS.match(text[mention.end :]):
-            break  # "Turkish negotiators asked" is Türkiye; "Australian lamb will stay at 8 percent" is not
+                and not (people and _NOT_GOODS.match(text[mention.end :])):
+            break
         if mention.iso not in found:
             found.append(mention.iso)
     return found
@@ -494,8 +504,15 @@ def _kind_near(text: str, rate: _Rate, lo: int, hi: int) -> str | None:
     after = [(m.start(), k) for k, p in _KINDS if (m := p.search(text, rate.start, min(hi, rate.end + 25)))]
     if after:
         return min(after)[1]
-    before = [(m.start(), k) for k, p in _KINDS for m in p.finditer(text, lo, rate.start)]
+    before = [(m.start(), k) for k, p in _KINDS for m in p.finditer(text, lo, rate.start)
+              if not _not_this_kind(text, m)]
     return max(before)[1] if before else None
+
+
+def _not_this_kind(text: str, match: re.Match[str]) -> bool:
+    """"would not retaliate against a 10% levy", "retaliating against": that levy is not retaliatory."""
+    return bool(_NEGATED.search(text[max(0, match.start() - 25) : match.start()])
+                or re.match(r"\s+(?:against|for)\b", text[match.end() :], re.I))
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or|as well as|plus)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -812,7 +829,8 @@ class TariffContext:
         subjects = _subjects(text, local)
         unknown_imposer = self._unknown_subject(text, mentions, sentence.start, person_country)
         people = [(m.start - sentence.start, m.end - sentence.start) for m in mentions if m.kind == "person"]
-        request = _request(text, local, subjects, people)
+        # the asker of a request may be written as its people: "Turkish negotiators asked Cairo to ..."
+        request = _request(text, local, _subjects(text, local, people=True), people)
         changes = _changes(text, rates)
         steps = _chains(text, rates, changes)
         dangling = _dangling(text, rates, changes)
@@ -833,6 +851,9 @@ class TariffContext:
             lo, hi = _stretch(text, rates, i, clauses, changes)
             products, span_start, span_end = _products_of(text, rate, prev_end, next_start)
             kind = _kind_near(text, rate, lo, hi)
+            if kind is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
+                    and _LIST_OF_RATES.match(text[rates[i - 1].end : rate.start]):
+                kind = kinds.get(i - 1)  # "reciprocal tariffs of 46% on X, 49% on Y and 36% on Z"
             kinds[i] = kind
             mutual = bool(_MUTUAL.search(text, clause.start, clause.end))
             # "Taipei asked Washington to set a rate no higher than the 15 percent applied to Japan": the
@@ -880,12 +901,17 @@ class TariffContext:
                         text[max(0, ref.start - 40) : ref.start]
                     ):
                         until = ref.first
-            all_partners = kind == "universal" or bool(
-                re.search(r"\ball (?:trading )?partners\b|\bevery country\b|\ball countries\b",
-                          text[clause.start : clause.end], re.I)
-            )
+            # "on all trading partners" in the rate's own stretch; a universal rate takes no target from
+            # another rate's words ("46% on Vietnam ..., on top of a 10% baseline duty on all partners")
+            every = bool(_ALL_PARTNERS.search(text, lo, hi))
+            all_partners = kind == "universal" or every
+            own = max(lo, text.rfind(",", lo, rate.start) + 1)  # the rate's own words, after the last comma
+            if all_partners and not any(own <= r.at < hi for r in roles if r.role == "target"):
+                targets = [t for t in targets if t == self.paragraph_target] if not every else []
             if rate.value == 0 and not products and i not in changes and i not in ends and i not in steps:
                 continue  # "85% of lines become tariff-free", "zero tariffs on US products": no measure on named goods
+            # "will remove its 25% counter-tariffs from Sept. 1": that date ends the measure
+            removed = bool(_REMOVAL_BEFORE.search(text[max(clause.start, rate.start - 50) : rate.start]))
             measure = _MEASURE_AFTER.match(text, rate.end, hi) if rate.end < hi else None
             evidence_end = max(span_end, measure.end() if measure else 0)
             confidence = {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75)
@@ -907,9 +933,9 @@ class TariffContext:
                     applies_to=target,
                     all_partners=all_partners,
                     status=party_status,
-                    effective_from=None if party_status in ("previous", "proposed")
+                    effective_from=None if party_status in ("previous", "proposed") or removed
                     else _effective(text, refs, rate, hi, clause),
-                    until=until,
+                    until=_effective(text, refs, rate, hi, clause) if removed and until is None else until,
                     evidence=[sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.rate_with_measure",
                                                 confidence if party_status == status else 0.7)],
                 )
@@ -1001,8 +1027,10 @@ class TariffContext:
                 imposer, imposer_from = others[0], "subject"
             elif self.paragraph_imposer and self.paragraph_imposer not in targets:
                 imposer, imposer_from = self.paragraph_imposer, "paragraph"
-            elif len(self.stated_imposers) == 1 and not set(targets) & self.stated_imposers:
-                # across paragraphs only while the article has named a single imposer
+            elif len(self.stated_imposers) == 1 and not set(targets) & self.stated_imposers \
+                    and not self.unknown_imposer:
+                # across paragraphs only while the article has named a single imposer (and no party kg
+                # cannot name)
                 imposer, imposer_from = next(iter(self.stated_imposers)), "article"
         if imposer and imposer_from in ("clause", "sentence", "subject"):
             self.stated_imposers.add(imposer)
@@ -1209,11 +1237,11 @@ def _complete_parties(tariffs: list[Tariff], keep_target_open: set[str], keep_im
     "The 30% rate had been set out in a letter from Trump" is the 30% on Mexico stated earlier; a
     headline's "the 50% tariff wall still stands" is the 50% the body says the US levies on India.
     Then an article that names one target of an imposer's tariffs is about that target, and one that
-    names one imposer of tariffs on a target is about that imposer; with none, the one imposer the
-    article names other than the target itself ("Brazilian beef now faces 76.4%" in an article whose
-    clauses name Washington's and Brazil's tariffs). A tariff on a party the article's countries do
-    not include ("a 10% duty on Turkish steel") keeps its target open, one imposed by a party kg
-    cannot name ("Mercosur charges 35%") its imposer.
+    names one imposer of tariffs on a target is about that imposer; with none, in an article whose
+    clauses name the target's own tariffs and those of one other imposer, that other imposer
+    ("Brazilian beef now faces 76.4%" where Washington's and Brazil's tariffs are named). A tariff on a
+    party the article's countries do not include ("a 10% duty on Turkish steel") keeps its target open,
+    one imposed by a party kg cannot name ("Mercosur charges 35%") its imposer.
     """
     _complete_same_terms(tariffs, keep_target_open | keep_imposer_open)
     for tariff in tariffs:
@@ -1224,7 +1252,8 @@ def _complete_parties(tariffs: list[Tariff], keep_target_open: set[str], keep_im
                 _lowered(tariff, 0.15)
         if tariff.applies_to and not tariff.imposed_by and tariff.local_id not in keep_imposer_open:
             imposers = {t.imposed_by for t in tariffs if t.applies_to == tariff.applies_to and t.imposed_by}
-            others = named_imposers - {tariff.applies_to}
+            # the target itself among the named imposers: the article is about both sides' tariffs
+            others = named_imposers - {tariff.applies_to} if tariff.applies_to in named_imposers else set()
             if len(imposers) == 1:
                 tariff.imposed_by = next(iter(imposers))
                 _lowered(tariff, 0.15)
