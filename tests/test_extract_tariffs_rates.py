@@ -57,6 +57,8 @@ def test_extract_tariffs_rates_shares_are_not_rates(text: str, expected: list[fl
             "copper.\n",
             [2.5, 10.0, 17.5, 25.0],
         ),
+        # "pays 20%", "faces 46%": the payer's goods meet that rate
+        ("Lima pays 7% on most exports to Morocco, Chile faces 11%.\n", [7.0, 11.0]),
         # but a market move or a share in the list is not
         ("Peru charges 9% on Moroccan sardines, and exports fell 4% last year.\n", [9.0]),
     ],

@@ -166,6 +166,16 @@ def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list
             "Norway agreed to lower its 25% levy on Chilean salmon to 8%.\n",
             [(25.0, "in force", None, ["seafood"], False), (8.0, "agreed", 25.0, ["seafood"], True)],
         ),
+        # "already at 25%, will double to 50%": a change told in apposition
+        (
+            "Duties on Egyptian cotton, already at 25%, will double to 50% in May.\n",
+            [(25.0, "in force", None, ["cotton"], False), (50.0, None, 25.0, ["cotton"], True)],
+        ),
+        # an offer to cut: the rate now applies, the one offered is proposed
+        (
+            "Oslo has offered to cut its levy on Chilean wine, now at 28%, to 9%.\n",
+            [(28.0, "in force", None, ["wine"], False), (9.0, "proposed", 28.0, ["wine"], True)],
+        ),
         # "raising the duty from the 20%" with no new rate written: that rate is gone
         (
             "Oslo signed the order on Friday, raising the duty from the 20% it had announced for Chile.\n",

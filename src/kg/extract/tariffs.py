@@ -77,7 +77,9 @@ _NOT_A_RATE_AFTER = re.compile(
 )
 # "Mercosur charges 35% on cars", "goods ... would be charged 40%": a charge verb makes the rate a tariff
 _CHARGE_BEFORE = re.compile(
-    r"\b(?:charg(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|impos(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|taxed\s+at)\s+"
+    r"\b(?:charg(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|impos(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|taxed\s+at|"
+    # "Hanoi pays 20%", "Vietnam faces 46%": the payer's goods meet that rate
+    r"pay(?:s|ing)?|paid|fac(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|the|rates?\s+of|duties\s+of|up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|"
     r"more\s+than)\s+)*$",
     re.I,
@@ -125,7 +127,7 @@ _STATUS = [
                    r"double|go up)\b|"
                    r"\b(?:could|would|may|might)\s+face\b", re.I),
     ),
-    ("proposed", re.compile(r"\bpropos(?:e|es|ed|ing|al|als)\b", re.I)),
+    ("proposed", re.compile(r"\bpropos(?:e|es|ed|ing|al|als)\b|\boffer(?:s|ed|ing)?\s+to\b", re.I)),
     (
         "agreed",
         re.compile(r"\bagree[sd]?\b|\b(?:won|secured|obtained|clinched)\b|\b(?:strike|strikes|struck|reach|reached|seal|seals|sealed|clinch|clinched|"
@@ -528,6 +530,12 @@ _OWN_OBJECT = re.compile(
 _RELATIVE_GAP = re.compile(
     r"^(?:\s+[\w-]+){0,2},\s*(?:(?:under|in|for|on|of|by)\s+)?(?:which|that|where)\b[^,;]*$", re.I
 )
+# "duties on American poultry, currently as high as 62%": the goods in apposition before the rate
+_APPOSITION_GAP = re.compile(
+    r"^,\s*(?:(?:currently|now|still|already|often|sometimes)\s+)?(?:as\s+high\s+as|up\s+to|at|of|around|about|"
+    r"reaching|running\s+at)?\s*$",
+    re.I,
+)
 _INCLUDING_GAP = re.compile(r"^[^,;]*,\s*(?:including|such as|notably|especially|like)\s+[^,;]*$", re.I)
 
 
@@ -571,7 +579,8 @@ def _products_of(text: str, rate: _Rate, lo: int, hi: int) -> tuple[list[str], i
         gap = text[spans[left][1] : rate.start]
         words = _words(gap)
         plain = "," not in gap and ";" not in gap and words <= 6 and not _LEFT_GAP_STOP.search(gap)
-        if (plain or (_RELATIVE_GAP.match(gap) and words <= 9)) and (best is None or words < best[0]):
+        if (plain or (_RELATIVE_GAP.match(gap) and words <= 9) or _APPOSITION_GAP.match(gap)) \
+                and (best is None or words < best[0]):
             best = (words, _product_list(spans, left, text, False))
     if best is None:
         return [], rate.start, rate.end
@@ -606,6 +615,12 @@ _VERB_BEFORE_CHANGE = re.compile(
 _MEASURE_THEN_TO = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
 )
+_APPOSITION_CHANGE = re.compile(
+    r"\s*,\s*(?:(?:will|would|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|could|may)\s+)?(?:then\s+)?"
+    r"(?:double|triple|rise|fall|drop|climb|jump|increase|decrease|go\s+up|come\s+down|be\s+(?:raised|cut|lowered|"
+    r"reduced|increased))\s+to\s+",
+    re.I,
+)
 # a change done or one to come before the old rate: "raising the duty from the 31%"
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|brought|lift|chang|halv|doubl|tripl)\w*\b[^;,%]{0,40}$", re.I
@@ -613,7 +628,8 @@ _CHANGE_VERB_BEFORE = re.compile(
 # "to fall from", "will be halved", "set to drop": the change is to come, so its old rate still applies
 _FUTURE_CHANGE = re.compile(
     r"\b(?:will|would|shall|set\s+to|due\s+to|expected\s+to|is\s+to|are\s+to|to)\s+(?:be\s+)?(?:\w+\s+)?"
-    r"(?:fall|drop|declin|decreas|cut|reduc|lower|halv|rais|increas|rise|go\b|come\s+down|move|phas|slash|eliminat)",
+    r"(?:fall|drop|declin|decreas|cut|reduc|lower|halv|doubl|tripl|rais|increas|rise|climb|jump|go\b|come\s+down|move|"
+    r"phas|slash|eliminat)",
     re.I,
 )
 
@@ -627,6 +643,12 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
         if i + 1 < len(rates) and not _FROM_BEFORE.search(before) and (
             _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start])
             or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(text[old.end : rates[i + 1].start]))
+            # "duties on shrimp, already at 25%, will double to 50%"
+            or _APPOSITION_CHANGE.fullmatch(text[old.end : rates[i + 1].start])
+            # "to cut its duties on poultry, currently as high as 62%, to 20%"
+            or (re.fullmatch(r"\s*,\s*to\s+", text[old.end : rates[i + 1].start])
+                and re.search(r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|lift|halv)\w*\b[^;%]{0,60}$",
+                              text[max(0, old.start - 70) : old.start], re.I))
         ):
             pairs[i] = i + 1
             continue
@@ -868,7 +890,8 @@ class TariffContext:
             )
             status = _status_in(text, lo, hi)
             if status is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
-                    and _is_coordinated(text, rates[i - 1], rate):
+                    and _is_coordinated(text, rates[i - 1], rate) and i not in ends and i not in steps \
+                    and statuses.get(i - 1) != "previous":
                 status = statuses.get(i - 1)  # "a 25% tariff on cars and a 25% tariff on steel"
             back = ci
             while status is None and clauses[back].weak and back > 0:
