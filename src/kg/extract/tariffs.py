@@ -2,15 +2,23 @@
 
 Every rate is read in its own clause. A sentence is cut at ";", spaced dashes, contrast words
 ("while", "but", "whereas", "although", "instead of"), ", and" and participle clauses (", averting
-a threatened 30 per cent levy"). The imposer and the target of a rate come from cues in its clause
-("Beijing will reduce its levies on US goods"), else from an earlier clause of the sentence, else
-from the sentence's subject (imposer only), else from earlier sentences of the paragraph (of the
-article, for the imposer). Status words count only in the rate's own stretch of its clause, never
-inside a proper name. Products are read on both sides of the rate, nearest first, never across
-another rate ("Steel and aluminum face 50 per cent sectoral tariffs, autos 25 per cent").
+a threatened 30 per cent levy"). A number is a rate next to a measure word, a charge verb ("Mercosur
+charges 35%", "Hanoi pays 20%"), a rate noun once the article is about tariffs, or as one more item of
+a list of rates or step of a change ("falling to 40%"); a share ("90% of tariff lines") never is, and
+zero is a rate only on goods the sentence names. The imposer and the target of a rate come from cues
+in its clause ("Beijing will reduce its levies on US goods", "asked Washington to", "the rate agreed
+by the EU", "both of which won a 15% ceiling"), else from an earlier clause of the sentence, else from
+the sentence's subject (imposer only), else from earlier sentences of the paragraph (of the article,
+for the imposer); targets written together are one tariff each. A subject kg cannot name as a
+country ("Mercosur currently charges") leaves the imposer open and stops every guess. Status words
+count only in the rate's own stretch of its clause, never inside a proper name; the old rate of a
+change to come is still in force, a rate asked for or offered is proposed. Products are read on both
+sides of the rate, nearest first, never across another rate ("Steel and aluminum face 50 per cent
+sectoral tariffs, autos 25 per cent").
 
 `TariffContext` holds what one article has said so far; `finish` completes the article's tariffs
-from each other once every sentence is read.
+from each other once every sentence is read (the two parties of its opening, the same terms stated
+elsewhere, the one target or imposer the article names).
 """
 
 from __future__ import annotations
