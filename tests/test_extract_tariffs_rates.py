@@ -37,6 +37,9 @@ def _rates(text: str) -> list[float]:
         # "N% of <something>" is a share of it, whatever follows
         ("Rabat will scrap duties on 92% of tariff lines and on 97% of Chilean exports.\n", []),
         ("Lima's levy of 6% applies to 40% of Moroccan shipments.\n", [6.0]),
+        # a change in something else: prices, costs, jobs
+        ("Moroccan buyers could face 5% higher prices, and Lima pays 10% more for fuel.\n", []),
+        ("Peru charges 9% on Moroccan sardines; canneries face 30% job cuts.\n", [9.0]),
         # a duty of a share of the value is still a rate
         ("Cairo charges a duty of 12% of the customs value on Norwegian salmon.\n", [12.0]),
     ],

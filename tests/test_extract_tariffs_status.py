@@ -176,6 +176,17 @@ def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list
             "Oslo has offered to cut its levy on Chilean wine, now at 28%, to 9%.\n",
             [(28.0, "in force", None, ["wine"], False), (9.0, "proposed", 28.0, ["wine"], True)],
         ),
+        # "The 12% rate replaced the 30%": the replaced one is gone
+        (
+            "Oslo's 12% duty on Chilean wine replaced the 30% it had set in March.\n",
+            [(12.0, None, 30.0, ["wine"], True), (30.0, "previous", None, ["wine"], False)],
+        ),
+        # a bare participle with a time to come ("by the fifth year") is a change still to come
+        (
+            "- Egyptian duties on Chilean wine cut from 40% to 20%, and to 10% by the fifth year of the pact\n",
+            [(40.0, "in force", None, ["wine"], False), (20.0, None, 40.0, ["wine"], True),
+             (10.0, None, 20.0, ["wine"], True)],
+        ),
         # "raising the duty from the 20%" with no new rate written: that rate is gone
         (
             "Oslo signed the order on Friday, raising the duty from the 20% it had announced for Chile.\n",
@@ -226,3 +237,20 @@ def test_extract_tariffs_status_removal_date_ends_the_measure() -> None:
     extract_events(ex, None)  # type: ignore[arg-type]
     tariff = ex.tariffs[0]
     assert (tariff.effective_from, tariff.until) == (None, date(2025, 11, 1))
+
+
+def test_extract_tariffs_status_subordinate_clause_keeps_its_status() -> None:
+    # ", when the higher rate was suspended": the suspension is the other rate's
+    text = "A 10% duty has applied to Chilean wine since May, when the higher rate was suspended.\n"
+    assert [s for _, s, *_ in _tariffs(text)] == ["in force"]
+
+
+def test_extract_tariffs_status_in_return_in_an_article_about_a_deal() -> None:
+    text = (
+        "Norway and Chile sign a trade agreement\n"
+        "\n"
+        "In return, Chile will give Norwegian salmon a duty-free quota and a 4% rate above it.\n"
+    )
+    assert [(r, s) for r, s, *_ in _tariffs(text)] == [(0.0, "agreed"), (4.0, "agreed")]
+    # without a deal reported, "In return" says nothing of the status
+    assert [(r, s) for r, s, *_ in _tariffs(text.split("\n\n")[1])] == [(0.0, None), (4.0, None)]

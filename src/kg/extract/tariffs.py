@@ -78,9 +78,12 @@ _NOT_A_RATE_QUANTITY = re.compile(
     re.I,
 )
 # "80% of its exports", "90% of tariff lines", "99% of Indian exports": a share of something, not a rate
-# ("a duty of 25% of the customs value" is one)
+# ("a duty of 25% of the customs value" is one); "face 5% higher prices", "pay 10% more", "30% job cuts":
+# a change in something else
 _NOT_A_RATE_AFTER = re.compile(
-    r"^\s+(?:of\s+(?!(?:the\s+|its\s+|their\s+)?(?:customs\s+|declared\s+)?value\b)|stake\b|share\b|owned\b)",
+    r"^\s+(?:of\s+(?!(?:the\s+|its\s+|their\s+)?(?:customs\s+|declared\s+)?value\b)|stake\b|share\b|owned\b|"
+    r"(?:higher|lower|more|less|fewer|increases?|rises?|jumps?|drops?|falls?|declines?|growth|gains?|loss(?:es)?|"
+    r"jobs?|job\s+cuts|prices?|wages?|costs?|returns?|margins?)\b)",
     re.I,
 )
 # "Mercosur charges 35% on cars", "goods ... would be charged 40%": a charge verb makes the rate a tariff
@@ -102,8 +105,8 @@ _LIST_OF_RATES = re.compile(
 # step of the change before it
 _CHAIN = re.compile(
     r"^(?:\s+(?:by|in|from|within|over)\s+[^,;%]{1,40}?)?(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:eventually\s+|later\s+)?"
-    r"(?:(?:before|after)\s+)?(?:fall(?:s|ing)?|drop(?:s|ping)?|declin(?:e|es|ing)|ris(?:e|es|ing)|climb(?:s|ing)?|"
-    r"go(?:es|ing)?|com(?:e|es|ing)\s+down|be\s+(?:cut|lowered|reduced|raised))\s+(?:further\s+)?(?:down\s+|up\s+)?"
+    r"(?:(?:before|after)\s+)?(?:(?:fall(?:s|ing)?|drop(?:s|ping)?|declin(?:e|es|ing)|ris(?:e|es|ing)|climb(?:s|ing)?|"
+    r"go(?:es|ing)?|com(?:e|es|ing)\s+down|be\s+(?:cut|lowered|reduced|raised))\s+(?:further\s+)?(?:down\s+|up\s+)?)?"
     r"to\s+(?:(?:about|around|just|as\s+(?:low|high|much)\s+as)\s+)?$",
     re.I,
 )
@@ -175,6 +178,15 @@ _FRAME = re.compile(
     + _AGREEMENT_NOUN + r"\b[^,]{0,60},",
     re.I,
 )
+# "In return, the UK will give ...": the other half of a deal the article reports
+_EXCHANGE = re.compile(r"^(?:in return|in exchange)\b", re.I)
+# a time still to come for a change: "by the tenth year", "by 2030", "over six years", "within a decade"
+_TIME_TO_COME = re.compile(
+    r"\b(?:by|in)\s+the\s+(?:\w+\s+)?(?:year|years)\s+of\b|\bby\s+the\s+(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+year\b|\bover\s+(?:the\s+next\s+)?(?:\w+|\d+)\s+years\b|"
+    r"\bwithin\s+(?:a|\w+|\d+)\s+(?:years?|decades?)\b|\bphased\s+(?:in|out|down)\b",
+    re.I,
+)
 _REMOVAL_BEFORE = re.compile(
     r"\b(?:remov|lift|scrap|drop|eliminat|end|withdraw|abolish|repeal|phas(?:e|es|ed|ing)\s+out)\w*\s+"
     r"(?:(?:most|all|some|part|half)\s+of\s+)?(?:(?:its|their|the|a|an|this|that|existing|remaining)\s+)*$",
@@ -205,7 +217,9 @@ _STRONG = re.compile(
     # "..., a week after Washington raised duties", "as Canberra keeps its levy": a subordinate clause
     # with its own subject
     r"(?<!such)(?<!well)(?<!much)(?<!\bas)\s+(?:after|before|when|because|as|unless|if|once)\s+"
-    r"(?=(?:the\s+)?[A-Z])",
+    r"(?=(?:the\s+)?[A-Z])|"
+    # ", when the higher rate was suspended": after a comma, one with a subject of its own
+    r",\s+(?:when|after|before|because|once|unless|as)\s+(?=(?:the|a|an|its|their|this|that|these|those)\s)",
 )
 _WEAK = re.compile(
     r",\s+and\s+|,\s+(?=(?!including\b|excluding\b|according\b|notwithstanding\b|during\b)[a-z]+ing\s)"
@@ -623,6 +637,11 @@ _VERB_BEFORE_CHANGE = re.compile(
 _MEASURE_THEN_TO = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
 )
+_REPLACED = re.compile(
+    r"^\s*(?:[\w\"“”'-]+\s+){0,6}?(?:has\s+|have\s+|had\s+)?(?:replaced|replaces|superseded|supersedes|succeeded)\s+"
+    r"(?:(?:the|a|an|its|their|earlier|previous)\s+)*$",
+    re.I,
+)
 _APPOSITION_CHANGE = re.compile(
     r"\s*,\s*(?:(?:will|would|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|could|may)\s+)?(?:then\s+)?"
     r"(?:double|triple|rise|fall|drop|climb|jump|increase|decrease|go\s+up|come\s+down|be\s+(?:raised|cut|lowered|"
@@ -648,6 +667,9 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i, old in enumerate(rates):
         before = text[max(0, old.start - 40) : old.start]
+        if i + 1 < len(rates) and _REPLACED.match(text[old.end : rates[i + 1].start]):
+            pairs[i + 1] = i  # "The 20 percent rate replaced the 32 percent"
+            continue
         if i + 1 < len(rates) and not _FROM_BEFORE.search(before) and (
             _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start])
             or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(text[old.end : rates[i + 1].start]))
@@ -867,6 +889,7 @@ class TariffContext:
         ends = set(changes.values())
         lead = _DATELINE.match(text)
         frame = _FRAME.match(text[lead.end() :] if lead else text)
+        exchange = _EXCHANGE.match(text[lead.end() :] if lead else text)
         refs = find_dates(text, self.published)
         found: list[Tariff] = []
         by_rate: dict[int, list[Tariff]] = {}
@@ -907,15 +930,18 @@ class TariffContext:
                 status = _status_in(text, clauses[back].start, clauses[back].end)
             if status is None and i in steps:
                 status = statuses.get(steps[i])  # "..., falling to 40% by 2030": the step before's
-            if status is None and frame:
-                status = "agreed"
+            if status is None and (frame or (exchange and self.agreement_reported)):
+                status = "agreed"  # "Under the deal, ...", "In return, ..." in an article reporting one
+            # a change is to come when its verb says so ("to fall from", "will be halved") or a time to
+            # come is named for it ("halved from 150% to 75%, falling to 40% by the tenth year")
+            to_come = bool(_TIME_TO_COME.search(text))
             if i in changes or i in dangling:
                 # the old rate of a change: gone once it is done, still applying while it is to come
                 new_at = changes.get(i, i)
                 between = text[clause.start : max(rate.start, rates[new_at].start)]
-                status = "in force" if _FUTURE_CHANGE.search(between) else "previous"
+                status = "in force" if to_come or _FUTURE_CHANGE.search(between) else "previous"
             elif status is None and (i in ends or i in steps) and self.agreement_reported \
-                    and _FUTURE_CHANGE.search(text[clause.start : rate.start]):
+                    and (to_come or _FUTURE_CHANGE.search(text[clause.start : rate.start])):
                 status = "agreed"  # a cut to come, in an article reporting the deal: its terms
             requested_for: str | None = None
             if requested and request is not None:
