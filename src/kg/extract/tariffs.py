@@ -34,6 +34,38 @@ from kg.extract.sentences import SentenceSpan
 from kg.model import Evidence, Mention, Tariff
 from kg.reference import country_by_iso
 
+
+@dataclass(frozen=True)
+class CustomsUnion:
+    """A group of countries with one external tariff: the party that imposes it ("Mercosur charges 35%
+    on European cars") or whose goods face it. Its code is longer than two letters, so it is never an
+    ISO code, nor the pseudo-code EU (the EU is in the country data already)."""
+
+    code: str
+    name: str
+    written: tuple[str, ...]  # forms matched as written; acronyms only in capitals
+
+
+CUSTOMS_UNIONS: dict[str, CustomsUnion] = {u.code: u for u in (
+    CustomsUnion("MERCOSUR", "Mercosur", ("Mercosur", "MERCOSUR", "Mercosul", "Southern Common Market")),
+    CustomsUnion("EAEU", "Eurasian Economic Union", ("Eurasian Economic Union", "EAEU", "Eurasian Customs Union")),
+    CustomsUnion("SACU", "Southern African Customs Union", ("Southern African Customs Union", "SACU")),
+    CustomsUnion("GCC", "Gulf Cooperation Council", ("Gulf Cooperation Council", "GCC")),
+    CustomsUnion("CAN", "Andean Community", ("Andean Community", "Comunidad Andina")),
+    CustomsUnion("EAC", "East African Community", ("East African Community",)),
+    CustomsUnion("ECOWAS", "Economic Community of West African States",
+                 ("Economic Community of West African States", "ECOWAS")),
+    CustomsUnion("CARICOM", "Caribbean Community", ("Caribbean Community", "CARICOM")),
+)}
+_UNION_FORMS = {form: u.code for u in CUSTOMS_UNIONS.values() for form in u.written}
+_UNION = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(_UNION_FORMS, key=len, reverse=True)) + r")\b")
+
+
+def customs_unions_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every customs union named in `text`."""
+    return [(m.start(), m.end(), _UNION_FORMS[m.group(0)]) for m in _UNION.finditer(text)]
+
+
 _UNIT = r"\s*(?:-\s*)?(?:percent(?:age points?)?|per cent|%)"
 _RATE = re.compile(r"\b(?P<rate>\d{1,3}(?:\.\d+)?)" + _UNIT, re.I)
 # "from 25 to 15 percent": the first number shares the unit written after the second
@@ -819,6 +851,7 @@ class TariffContext:
         if self.pair is not None:
             _complete_from_pair(sided, self.pair, self.unknown_imposer)
         _complete_parties(sided, self.unknown_target, self.unknown_imposer, self.stated_imposers)
+        _one_confidence_per_evidence(tariffs)
 
     # one sentence ---------------------------------------------------------------------------------
 
@@ -877,6 +910,11 @@ class TariffContext:
                 demonym = info is not None and mention.text.lower() in {d.lower() for d in info.demonyms}
                 local.append(_Mention(mention.start - sentence.start, mention.end - sentence.start, iso,
                                       mention.kind, demonym))
+        # a customs union is a party like a country: "Mercosur currently charges 35% on European cars"
+        for start, end, code in customs_unions_in(text):
+            if not any(m.start < end and m.end > start for m in local):
+                local.append(_Mention(start, end, code, "country", False))
+        local.sort(key=lambda m: (m.start, m.end))
         roles = _roles(text, local)
         subjects = _subjects(text, local)
         unknown_imposer = self._unknown_subject(text, mentions, sentence.start, person_country)
@@ -993,8 +1031,11 @@ class TariffContext:
                     effective_from=None if party_status in ("previous", "proposed") or removed
                     else _effective(text, refs, rate, hi, clause),
                     until=_effective(text, refs, rate, hi, clause) if removed and until is None else until,
-                    evidence=[sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.rate_with_measure",
-                                                confidence if party_status == status else 0.7)],
+                    evidence=[
+                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.rate_with_measure", confidence)
+                        if party_status == status else
+                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.requested_rate", 0.7)
+                    ],
                 )
                 if mutual:
                     self.mutual.add(tariff.local_id)
@@ -1049,7 +1090,8 @@ class TariffContext:
         if _PRONOUN_SUBJECT.match(text[begin:]):
             return self.unknown_party_said
         named = _NAMED_SUBJECT.match(text[begin:])
-        if named is None or named.group("name").split()[0].lower() in _NOT_A_NAME:
+        if named is None or named.group("name").split()[0].lower() in _NOT_A_NAME \
+                or _UNION.search(named.group("name")):
             return False
         start, end = begin + named.start("name"), begin + named.end("name")
         # a person counts as named even when the article gives no country (the article's imposer is
@@ -1259,17 +1301,31 @@ def _pair(sentence: SentenceSpan, mentions: list[Mention]) -> tuple[str, str] | 
     """The two countries a sentence joins in a deal, talks or ties: "UK and India sign trade deal",
     "U.S.-Brazil Ties", "talks between Seoul and Washington"."""
     text = sentence.text
-    countries = sorted((m for m in mentions if m.kind == "country" and m.ref), key=lambda m: m.start)
-    for a, b in zip(countries, countries[1:], strict=False):
-        if a.ref == b.ref:
+    parties = [(m.start - sentence.start, m.end - sentence.start, m.ref) for m in mentions
+               if m.kind == "country" and m.ref]
+    parties += [u for u in customs_unions_in(text) if not any(p[0] < u[1] and p[1] > u[0] for p in parties)]
+    parties.sort()
+    for (_, a_end, a_ref), (b_start, b_end, b_ref) in zip(parties, parties[1:], strict=False):
+        if a_ref == b_ref or not _PAIR_GAP.fullmatch(text[a_end:b_start]):
             continue
-        start, end = a.end - sentence.start, b.start - sentence.start
-        if not _PAIR_GAP.fullmatch(text[start:end]):
-            continue
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", text[: a.start - sentence.start], re.I)
-        if (between and "and" in text[start:end]) or _PAIR_WORDS.match(text[b.end - sentence.start :]):
-            return (a.ref or "", b.ref or "")
+        a_start = next(p[0] for p in parties if p[1] == a_end)
+        between = re.search(r"\bbetween\s+(?:the\s+)?$", text[:a_start], re.I)
+        if (between and "and" in text[a_end:b_start]) or _PAIR_WORDS.match(text[b_end:]):
+            return (a_ref, b_ref)
     return None
+
+
+def _one_confidence_per_evidence(tariffs: list[Tariff]) -> None:
+    """Tariffs read from one span by one rule ("applied to Japan and South Korea") share one evidence
+    node in the graph, so they take one confidence: the lowest any of them was given."""
+    lowest: dict[tuple[int, int, str], float] = {}
+    for tariff in tariffs:
+        for ev in tariff.evidence:
+            key = (ev.start, ev.end, ev.rule)
+            lowest[key] = min(lowest.get(key, ev.confidence), ev.confidence)
+    for tariff in tariffs:
+        tariff.evidence = [dataclasses.replace(ev, confidence=lowest[(ev.start, ev.end, ev.rule)])
+                           for ev in tariff.evidence]
 
 
 def _lowered(tariff: Tariff, by: float) -> None:
