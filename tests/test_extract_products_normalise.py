@@ -22,6 +22,7 @@ from kg.extract.products import PRODUCTS, normalise_product, products_in
         ("watches", "watches"),
         ("machine tools", "machine tools"),
         ("salmon", "seafood"),
+        ("crude palm oil", "palm oil"),
     ],
 )
 def test_extract_products_normalise_written_forms(written: str, key: str) -> None:

@@ -25,7 +25,7 @@ EXPECTED: dict[str, list[tuple[float, str | None, str | None, tuple[str, ...], s
         (5.0, "ID", "AU", ("wheat",), "in force"),
         (2.5, "ID", "AU", ("wheat",), "agreed"),
         (0.0, "ID", "AU", ("beef",), "agreed"),
-        (5.0, "AU", "ID", ("footwear", "textiles"), None),
+        (5.0, "AU", "ID", ("footwear", "textiles"), "in force"),  # "will scrap its 5 per cent tariff": it applies
         (20.0, "ID", "AU", ("sugar",), "threatened"),
         # "the ministry said": the article names two imposers, so this one is not guessed
         (10.0, None, "MY", ("steel",), "in force"),

@@ -314,10 +314,10 @@ def test_extract_tariffs_roles_winners_are_targets(
             "sardines.\n",
             [(25.0, "NO", "MA", "in force"), (9.0, None, "EG", None), (9.0, None, "MA", "proposed")],
         ),
-        # a rate asked to go is no proposal
+        # a rate asked to go is no proposal: it is in force
         (
             "Lima has asked Rabat to scrap its 14% levy on Peruvian fish.\n",
-            [(14.0, "MA", "PE", None)],
+            [(14.0, "MA", "PE", "in force")],
         ),
     ],
 )

@@ -254,3 +254,19 @@ def test_extract_tariffs_status_in_return_in_an_article_about_a_deal() -> None:
     assert [(r, s) for r, s, *_ in _tariffs(text)] == [(0.0, "agreed"), (4.0, "agreed")]
     # without a deal reported, "In return" says nothing of the status
     assert [(r, s) for r, s, *_ in _tariffs(text.split("\n\n")[1])] == [(0.0, None), (4.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive imposer before the rate; a rate to go applies until it goes
+        ("Chilean cheese will see Norway's 45% tariff phased out over four years.\n", [(45.0, "in force")]),
+        # "from 5% to zero": zero is the new rate
+        ("Oslo will cut its duties on Chilean wine from 5% to zero.\n", [(5.0, "in force"), (0.0, None)]),
+    ],
+)
+def test_extract_tariffs_status_rates_to_go(text: str, expected: list[tuple[float, str | None]]) -> None:
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert [(t.rate_percent, t.status) for t in ex.tariffs] == expected
+    assert {(t.imposed_by, t.applies_to) for t in ex.tariffs} == {("NO", "CL")}

@@ -57,6 +57,7 @@ PRODUCTS: dict[str, tuple[str, str | None]] = {
     "machine tools": ("Machine tools", "8456-8466"),
     "medical devices": ("Medical devices", "9018"),
     "orange juice": ("Orange juice", "2009"),
+    "palm oil": ("Palm oil", "1511"),
 }
 
 # Written forms (lower case, singular or plural) -> key. Longest forms are tried first.
@@ -183,6 +184,8 @@ _FORMS: dict[str, str] = {
     "orange juice": "orange juice",
     "fish": "seafood",
     "salmon": "seafood",
+    "palm oil": "palm oil",
+    "crude palm oil": "palm oil",
 }
 # every written form, longest first, as one regex alternation (for patterns built around products)
 PRODUCT_FORMS = "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))

@@ -74,6 +74,7 @@ _BARE_FROM = re.compile(r"\bfrom\s+(?P<rate>\d{1,3}(?:\.\d+)?)\s+to\s+\d{1,3}(?:
 _ZERO = re.compile(
     r"\b(?:tariff|duty|levy)-free\b|\bzero-for-zero\b|\bzero(?:-|\s+)(?:tariffs?|duty|duties|rate)\b", re.I
 )
+_TO_ZERO = re.compile(r"\d" + _UNIT + r"\s+to\s+(?P<zero>zero|nil|nothing)\b", re.I)
 # both sides lower their tariffs: neither is the imposer
 _MUTUAL = re.compile(r"\bzero-for-zero\b|\bboth sides\b|\bthe two sides\b|\beach other\b|\bmutual(?:ly)?\b", re.I)
 _MEASURE_WORD = (
@@ -224,6 +225,11 @@ _REMOVAL_BEFORE = re.compile(
     r"(?:(?:most|all|some|part|half)\s+of\s+)?(?:(?:its|their|the|a|an|this|that|existing|remaining)\s+)*$",
     re.I,
 )
+_REMOVED_AFTER = re.compile(
+    r"\s*(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:will|would|is|are|to)\s+)?(?:be\s+)?(?:phased\s+out|eliminated|removed|scrapped|lifted|abolished|dropped)\b",
+    re.I,
+)
 _ALL_PARTNERS = re.compile(r"\ball (?:(?:its|their|of its|of their)\s+)?(?:trading )?partners\b|\bevery country\b|"
                            r"\ball countries\b", re.I)
 _UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
@@ -332,7 +338,8 @@ _NOT_GOODS = re.compile(
     r"authorities|counterparts?|envoys?|diplomats?|lawmakers|parliament|press|media|economy|markets?|stocks?|shares|"
     r"investors|currency|counterpart|trade|people|president|prime|minister|side's|capital)\b"
 )
-_IMPOSER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
+# "Beijing's levies", "Indonesia's 50% tariff", "Oslo's 12 per cent duty"
+_IMPOSER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w\"“”'%.-]+\s+){0,4}?" + _MEASURE_WORD + r"\b", re.I)
 _IMPOSER_ADJECTIVE = re.compile(
     r"^\s+(?:(?:" + _ADJECTIVES + r"|[\"“”][\w-]+[\"“”]|" + PRODUCT_FORMS + r")\s+){0,2}" + _MEASURE_WORD + r"\b",
     re.I,
@@ -425,6 +432,8 @@ def _rates(text: str) -> list[_Rate]:
     found = {m.start(): _Rate(m.start(), m.end(), float(m.group("rate"))) for m in _RATE.finditer(text)}
     for m in _BARE_FROM.finditer(text):
         found.setdefault(m.start("rate"), _Rate(m.start("rate"), m.end("rate"), float(m.group("rate"))))
+    for m in _TO_ZERO.finditer(text):  # "from 5% to zero"
+        found.setdefault(m.start("zero"), _Rate(m.start("zero"), m.end("zero"), 0.0))
     for m in _ZERO.finditer(text):
         if not any(r.start <= m.start() < r.end for r in found.values()):
             found[m.start()] = _Rate(m.start(), m.end(), 0.0)
@@ -981,6 +990,12 @@ class TariffContext:
             elif status is None and (i in ends or i in steps) and self.agreement_reported \
                     and (to_come or _FUTURE_CHANGE.search(text[clause.start : rate.start])):
                 status = "agreed"  # a cut to come, in an article reporting the deal: its terms
+            # "will remove its 25% counter-tariffs from Sept. 1" (that date ends the measure), "Indonesia's
+            # 50% tariff phased out over five years": a rate to go applies until then
+            removed = bool(_REMOVAL_BEFORE.search(text[max(clause.start, rate.start - 50) : rate.start]))
+            if (removed or _REMOVED_AFTER.match(text, rate.end, hi)) and status in (None, "agreed") \
+                    and i not in ends and i not in steps:
+                status = "in force"
             requested_for: str | None = None
             if requested and request is not None:
                 imposer = imposer if imposer != request.asker else request.asked
@@ -1005,8 +1020,6 @@ class TariffContext:
                 targets = [t for t in targets if t == self.paragraph_target] if not every else []
             if rate.value == 0 and not products and i not in changes and i not in ends and i not in steps:
                 continue  # "85% of lines become tariff-free", "zero tariffs on US products": no measure on named goods
-            # "will remove its 25% counter-tariffs from Sept. 1": that date ends the measure
-            removed = bool(_REMOVAL_BEFORE.search(text[max(clause.start, rate.start - 50) : rate.start]))
             measure = _MEASURE_AFTER.match(text, rate.end, hi) if rate.end < hi else None
             evidence_end = max(span_end, measure.end() if measure else 0)
             confidence = {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75)
