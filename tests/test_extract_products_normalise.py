@@ -15,6 +15,14 @@ from kg.extract.products import PRODUCTS, normalise_product, products_in
         ("Aluminium", "aluminum"),
         ("bourbon", "bourbon"),
         ("Japanese cars", "automobiles"),
+        ("Scotch whisky", "whisky"),
+        ("gin", "spirits"),
+        ("vodka", "spirits"),
+        ("chocolate", "chocolate"),
+        ("watches", "watches"),
+        ("machine tools", "machine tools"),
+        ("salmon", "seafood"),
+        ("crude palm oil", "palm oil"),
     ],
 )
 def test_extract_products_normalise_written_forms(written: str, key: str) -> None:

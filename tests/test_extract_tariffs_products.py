@@ -54,6 +54,11 @@ def _products(text: str) -> dict[float, list[str]]:
         ),
         # "most goods, including furniture"
         ("The 18 percent tariff will apply to most goods, including furniture.\n", {18.0: ["furniture"]}),
+        # goods in apposition before the rate, and the new rate of their change
+        (
+            "Seoul offered to lower its duties on Thai shrimp, currently as high as 45%, to 20%.\n",
+            {45.0: ["shrimp"], 20.0: ["shrimp"]},
+        ),
     ],
 )
 def test_extract_tariffs_products_nearest_side(text: str, expected: dict[float, list[str]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -202,3 +203,222 @@ def test_extract_tariffs_roles_dateline_is_not_the_subject() -> None:
     text = "BRASILIA (Wire) - Washington and Brazil agreed that Brazilian coffee will face a 15% tariff.\n"
     tariff = _by_rate(_extract(text, {"BRASILIA": ("country", "BR")}))[15.0]
     assert (tariff.imposed_by, tariff.applies_to, tariff.status) == ("US", "BR", "agreed")
+
+
+OTHERS = {
+    "Oslo": ("country", "NO"),
+    "Norway": ("country", "NO"),
+    "Norwegian": ("country", "NO"),
+    "Chile": ("country", "CL"),
+    "Chilean": ("country", "CL"),
+    "Lima": ("country", "PE"),
+    "Peru": ("country", "PE"),
+    "Peruvian": ("country", "PE"),
+    "Rabat": ("country", "MA"),
+    "Moroccan": ("country", "MA"),
+    "Egypt": ("country", "EG"),
+    "Egyptian": ("country", "EG"),
+    "Ankara": ("country", "TR"),
+    "Turkish": ("country", "TR"),
+    "Malaysia": ("country", "MY"),
+}
+
+
+def _parties(text: str) -> list[tuple[float | None, str | None, str | None, str | None]]:
+    names = {w: v for w, v in OTHERS.items() if re.search(rf"\b{re.escape(w)}\b", text)}
+    ex = extraction_from_names(text, date(2025, 10, 1), names)
+    extract_events(ex, None)  # type: ignore[arg-type]
+    return [(t.rate_percent, t.imposed_by, t.applies_to, t.status) for t in ex.tariffs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the rate obtained by X": X obtained it for its goods
+        (
+            "Oslo set its tariff on Turkish steel at 30 percent, well above the 12 percent rate obtained by "
+            "Chile.\n",
+            [(30.0, "NO", "TR", None), (12.0, "NO", "CL", "agreed")],
+        ),
+        # targets written together are each one
+        (
+            "Ankara applies a 15 percent levy to Chilean and Peruvian grapes.\n",
+            [(15.0, "TR", "CL", "in force"), (15.0, "TR", "PE", "in force")],
+        ),
+        # goods routed through a country are taxed as that country's
+        (
+            "Ankara imposed a 20% duty on Turkish-bound steel last year.\n"
+            "Goods transshipped through Malaysia from third countries will be charged 45%.\n",
+            [(20.0, "TR", None, "in force"), (45.0, "TR", "MY", None)],
+        ),
+        # ", which charges": the country before the relative imposes
+        (
+            "Chilean fishermen sell most of their catch to Peru, which charges 11% on Chilean anchovies.\n",
+            [(11.0, "PE", "CL", "in force")],
+        ),
+        # an adverbial before the subject does not hide it
+        (
+            "In return, Chile will open a quota for Peruvian beef at a tariff of 5%.\n",
+            [(5.0, "CL", "PE", None)],
+        ),
+    ],
+)
+def test_extract_tariffs_roles_cues(
+    text: str, expected: list[tuple[float | None, str | None, str | None, str | None]]
+) -> None:
+    assert _parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the winners of a rate are its targets: a relative after a list, or the sentence's subjects
+        (
+            "Oslo imposed a 25% tariff on Moroccan sardines in May.\n"
+            "Rabat wants the terms given to Egypt and Peru, both of which won a 10% ceiling.\n",
+            [(25.0, "NO", "MA", "in force"), (10.0, "NO", "EG", "agreed"), (10.0, "NO", "PE", "agreed")],
+        ),
+        (
+            "Oslo imposed a 25% tariff on Moroccan sardines in May.\n"
+            "Egypt and Peru, whose ministers met in Lisbon in June, secured their 10 percent rates early.\n",
+            [(25.0, "NO", "MA", "in force"), (10.0, "NO", "EG", "agreed"), (10.0, "NO", "PE", "agreed")],
+        ),
+    ],
+)
+def test_extract_tariffs_roles_winners_are_targets(
+    text: str, expected: list[tuple[float | None, str | None, str | None, str | None]]
+) -> None:
+    assert _parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the party asked imposes; a rate asked for is proposed for the asker, beside the ones it is compared to
+        (
+            "Oslo imposed a 25% tariff on Moroccan sardines in May.\n"
+            "Rabat has urged Oslo not to raise it further, and to set a rate no higher than the 10 percent "
+            "applied to Egypt and Chile.\n",
+            [(25.0, "NO", "MA", "in force"), (10.0, "NO", "EG", "in force"), (10.0, "NO", "CL", "in force"),
+             (10.0, "NO", "MA", "proposed")],
+        ),
+        (
+            "Lima has asked Rabat to lower the levy on Peruvian fish to 6%.\n",
+            [(6.0, "MA", "PE", "proposed")],
+        ),
+        # an asked party kg cannot name ("Sana'a") imposes the rate: neither the asker nor the paragraph's
+        # imposer is guessed
+        (
+            "Oslo imposed a 25% tariff on Moroccan sardines in May.\n"
+            "Moroccan negotiators asked Sana'a to go further and to grant the 9% rate it gives to Egyptian "
+            "sardines.\n",
+            [(25.0, "NO", "MA", "in force"), (9.0, None, "EG", None), (9.0, None, "MA", "proposed")],
+        ),
+        # a rate asked to go is no proposal: it is in force
+        (
+            "Lima has asked Rabat to scrap its 14% levy on Peruvian fish.\n",
+            [(14.0, "MA", "PE", "in force")],
+        ),
+    ],
+)
+def test_extract_tariffs_roles_requests(
+    text: str, expected: list[tuple[float | None, str | None, str | None, str | None]]
+) -> None:
+    assert _parties(text) == expected
+
+
+def test_extract_tariffs_roles_unknown_subject_is_not_guessed() -> None:
+    text = (
+        "Chile imposed a 6% levy on Peruvian wine.\n"
+        "\n"
+        "The Andean Pact currently charges 20% on Moroccan cars. It levies 15% on Moroccan olive oil.\n"
+    )
+    # the article names a single imposer, Chile, but the subject here is a party kg cannot name
+    assert _parties(text) == [(6.0, "CL", "PE", "in force"), (20.0, None, "MA", "in force"),
+                              (15.0, None, "MA", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the opening names the article's two parties: a tariff on one of them is the other's
+        (
+            "Chile and Egypt sign free trade pact\n"
+            "\n"
+            "- tariffs on Chilean copper to fall from 20% to 5%\n",
+            [(20.0, "EG", "CL", "in force"), (5.0, "EG", "CL", "agreed")],
+        ),
+        # a pair named deep in the article is not what it is about
+        (
+            "Copper exporters count the cost\n\nMiners met on Monday.\n\nPrices rose.\n\nShares fell.\n\n"
+            "Chile and Egypt sign free trade pact, officials said.\n"
+            "\n"
+            "Chilean copper faces a 20% duty.\n",
+            [(20.0, None, "CL", "in force")],
+        ),
+    ],
+)
+def test_extract_tariffs_roles_article_pair(
+    text: str, expected: list[tuple[float | None, str | None, str | None, str | None]]
+) -> None:
+    assert _parties(text) == expected
+
+
+def test_extract_tariffs_roles_the_other_named_imposer() -> None:
+    text = (
+        "Ankara's 9 percent tariff on Chilean figs is unchanged.\n"
+        "\n"
+        "Oslo's 18 percent levy on Turkish hazelnuts stays.\n"
+        "\n"
+        "Norwegian trout now faces an effective rate of 52 percent.\n"
+    )
+    # no tariff on Norway names its imposer; of the imposers the article names, Ankara is not Norway
+    assert _parties(text)[-1] == (52.0, "TR", "NO", "in force")
+
+
+def test_extract_tariffs_roles_other_imposer_needs_both_sides_named() -> None:
+    text = (
+        "Norwegian trout now faces an effective duty of 52 percent.\n"
+        "\n"
+        "Ankara's 9 percent tariff on Chilean figs is unchanged.\n"
+    )
+    # the article names Ankara's tariffs only, not Norway's: Norway's goods may face anyone's
+    assert _parties(text)[0] == (52.0, None, "NO", "in force")
+
+
+def test_extract_tariffs_roles_unknown_party_stops_the_article_imposer() -> None:
+    text = (
+        "Chile imposed a 6% levy on Peruvian wine.\n"
+        "\n"
+        "The Andean Pact doubled its duty on Moroccan cars to 40%.\n"
+        "\n"
+        "A 12% rate applies to Egyptian cotton.\n"
+    )
+    # once a party kg cannot name imposes, "the article's single imposer" is no longer Chile
+    assert _parties(text) == [(6.0, "CL", "PE", "in force"), (40.0, None, "MA", "in force"),
+                              (12.0, None, "EG", "in force")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lima said it would not retaliate against a 10 per cent levy on Peruvian beef.\n", "sectoral"),
+        ("Rabat is retaliating against the 10 per cent levy on Moroccan beef.\n", "sectoral"),
+        ("Rabat slapped a 10 per cent retaliatory levy on Chilean beef.\n", "retaliatory"),
+    ],
+)
+def test_extract_tariffs_roles_kind_not_negated(text: str, kind: str) -> None:
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    assert [t.kind for t in ex.tariffs] == [kind]
+
+
+def test_extract_tariffs_roles_baseline_on_all_partners_borrows_no_target() -> None:
+    text = (
+        "Oslo set duties of 30% on Chilean salmon, 22% on Peruvian fishmeal and 18% on Moroccan sardines, on "
+        "top of a 5% baseline levy on all trading partners.\n"
+    )
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    found = [(t.rate_percent, t.applies_to, t.all_partners) for t in ex.tariffs]
+    assert found == [(30.0, "CL", False), (22.0, "PE", False), (18.0, "MA", False), (5.0, None, True)]

@@ -118,8 +118,9 @@ class Tariff:
     rate_percent: float | None
     kind: str = "other"  # reciprocal|sectoral|universal|retaliatory|other
     products: list[str] = field(default_factory=list)  # normalised product keys: "automobiles"
-    imposed_by: str | None = None  # ISO alpha-2
-    applies_to: str | None = None  # ISO alpha-2, None when unknown or all partners
+    # ISO alpha-2, the pseudo-code EU, or a customs union's code ("MERCOSUR", kg.extract.tariffs.CUSTOMS_UNIONS)
+    imposed_by: str | None = None
+    applies_to: str | None = None  # the same kinds of code; None when unknown or all partners
     all_partners: bool = False
     # announced|in force|suspended|threatened|proposed|agreed|previous; None when the text states none
     status: str | None = None

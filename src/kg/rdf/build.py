@@ -18,6 +18,7 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 
+from kg.extract.tariffs import CUSTOMS_UNIONS
 from kg.model import DocExtraction, Evidence, Meeting, Resolution, Tariff
 from kg.rdf.namespace import KGO, KGR
 
@@ -386,9 +387,9 @@ class _Builder:
             self.product_keys.add(key)
             graph.add((subject, KGO.coversProduct, product_iri(key)))
         if tariff.imposed_by:
-            graph.add((subject, KGO.imposedBy, self.ref_node(doc_id, tariff.imposed_by)))
+            graph.add((subject, KGO.imposedBy, self.party_node(doc_id, tariff.imposed_by)))
         if tariff.applies_to:
-            graph.add((subject, KGO.appliesTo, self.ref_node(doc_id, tariff.applies_to)))
+            graph.add((subject, KGO.appliesTo, self.party_node(doc_id, tariff.applies_to)))
         if tariff.all_partners:
             graph.add((subject, KGO.appliesToAllPartners, Literal(True)))
         if tariff.status is not None:
@@ -401,6 +402,27 @@ class _Builder:
             graph.add((subject, KGO.replaces, self.ref_node(doc_id, tariff.replaces)))
         self.add_evidence(graph, subject, tariff.evidence)
         return subject
+
+    def party_node(self, doc_id: str, code: str) -> URIRef:
+        """A tariff's party: a country, or a customs union (`kgr:bloc-mercosur`, a kgo:CustomsUnion and
+        schema:Organization with its name in the resolution graph) for the codes
+        kg.extract.tariffs.CUSTOMS_UNIONS defines."""
+        union = CUSTOMS_UNIONS.get(code)
+        if union is None:
+            return self.ref_node(doc_id, code)
+        node = iri(f"bloc-{slug(union.code)}")
+        graph = self.resolution
+        if (node, RDF.type, KGO.CustomsUnion) not in graph:
+            # a schema:Organization, not an org:Organization: that class is for the organizations articles
+            # name, each with its evidence or a reference id
+            for kind in (KGO.CustomsUnion, SDO.Organization):
+                graph.add((node, RDF.type, kind))
+            graph.add((node, SDO.identifier, Literal(union.code)))
+            graph.add((node, SKOS.prefLabel, Literal(union.name)))
+            graph.add((node, RDFS.label, Literal(union.name)))
+            for form in sorted(set(union.written) - {union.name}):
+                graph.add((node, SKOS.altLabel, Literal(form)))
+        return node
 
     def note_label(self, gid: str, written: str) -> None:
         """Fallback label for an entity the Resolution gave none: its longest written form."""

@@ -26,6 +26,7 @@ class KGO(DefinedNamespace):
     TradeMeeting: URIRef  # a meeting, talks, dialogue or consultation about trade (⊑ schema:Event)
     TradeMeasure: URIRef  # a measure one country applies to trade with others
     Tariff: URIRef  # a duty at a rate (⊑ TradeMeasure)
+    CustomsUnion: URIRef  # countries with one external tariff, a party to tariffs (⊑ schema:Organization)
     PositionStatement: URIRef  # a position taken by an actor towards a counterpart
     Request: URIRef
     Offer: URIRef
