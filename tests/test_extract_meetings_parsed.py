@@ -352,3 +352,10 @@ def test_extract_meetings_the_same_interview_is_the_last_one() -> None:
                   "But Lutnick said in the same interview that he could impose duties on medicines.\n")
     (interview,) = ex.meetings
     assert len(interview.evidence) == 2 and _names(ex, interview) == {"Howard Lutnick", "CNBC"}
+
+
+@pytest.mark.parametrize("word", ["video conference", "videoconference", "teleconference"])
+def test_extract_meetings_video_conference_is_a_call(word: str) -> None:
+    ex = _extract(f"Trade Minister Don Farrell and Trade Representative Jamieson Greer held a {word} on June 3.\n")
+    (call,) = ex.meetings
+    assert call.event_type == "call" and _names(ex, call) == {"Don Farrell", "Jamieson Greer"}

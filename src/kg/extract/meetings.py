@@ -28,7 +28,7 @@ _ORDINAL_WORDS = (
 _TRIGGER = re.compile(
     r"\b(meetings?|talks|dialogue|consultations?|discussions|negotiations?|summit|"
     r"(?:state|official|working)\s+visit|"
-    r"(?:phone|telephone|video)\s+(?:call|conversation)s?|telephoned|"
+    r"(?:phone|telephone|video)\s+(?:call|conversation)s?|video[- ]?conferences?|teleconferences?|telephoned|"
     r"(?-i:" + _ORDINAL_WORDS + r")\s+(?:negotiating\s+|formal\s+|technical\s+)?round|"
     r"(?:sat down|spoke|talked|call)\s+(?:with|to)(?=\s+(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
     r"(?:met|meets|meet|received|receives|hosted|hosts|welcomed|welcomes)(?:\s+with)?"
@@ -785,7 +785,7 @@ def _event_type(trigger: str, sentence: str = "") -> str:
     """"met with", "received", "sat down with" -> "meeting"; a phone call or "spoke with X by phone"
     -> "call"; "the 14th negotiating round" -> "talks"; a meeting noun stays itself (singular)."""
     word = " ".join(trigger.lower().split())
-    if re.search(r"\b(phone|telephone|video)\b|^telephoned$|^call\b", word) or (
+    if re.search(r"\b(phone|telephone|video)|conference|^telephoned$|^call\b", word) or (
         re.match(r"(spoke|talked)\b", word) and re.search(r"\bby (?:phone|telephone|video)", sentence, re.I)
     ):
         return "call"
