@@ -359,3 +359,10 @@ def test_extract_meetings_video_conference_is_a_call(word: str) -> None:
     ex = _extract(f"Trade Minister Don Farrell and Trade Representative Jamieson Greer held a {word} on June 3.\n")
     (call,) = ex.meetings
     assert call.event_type == "call" and _names(ex, call) == {"Don Farrell", "Jamieson Greer"}
+
+
+def test_extract_meetings_they_is_no_single_person() -> None:
+    ex = _extract("President Donald Trump spoke on Monday.\n"
+                  "The two sides held talks in Ottawa on June 3, where they outlined the contours of a deal.\n")
+    (talks,) = ex.meetings
+    assert "Donald Trump" not in _names(ex, talks)

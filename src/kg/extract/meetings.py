@@ -521,6 +521,8 @@ class MeetingBuilder:
         sentences were about), "the Slovak commissioner" (the last person seen with that title),
         "the two prime ministers" / "both leaders" (the last two with it)."""
         if subject.lower_ in PERSONAL:
+            if subject.lower_ in ("they", "them"):
+                return []  # "they" is a side or a delegation, not the last person named
             return [self.last_person.ref] if self.last_person is not None and self.last_person.ref else []
         words = [t for t in subject.subtree if not t.is_punct]
         determiners = {t.lower_ for t in words if t.dep_ in ("det", "nummod", "predet")}
