@@ -14,15 +14,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-PREFIXES = """@prefix kgo: <https://w3id.org/kg-trade/ontology#> .
-@prefix kgr: <https://w3id.org/kg-trade/id/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-"""
+from kg.prefixes import PREFIXES as PREFIX_TABLE
+
+PREFIXES = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_TABLE.items())
 SYLLABLES = (
     "ka min jo ra ne so lu te vi dan ho sung mar el ti go ber an li yu chen wa ko ri sa do fe na ju pe"
 ).split()

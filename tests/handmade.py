@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.model import DocExtraction, Document, Mention, Person
+from kg.model import DocExtraction, Document, Mention, Person, PostHolding
 
 
 def extraction_from_names(text: str, published: date | None, names: dict[str, tuple[str, str]]) -> DocExtraction:
@@ -18,3 +18,19 @@ def extraction_from_names(text: str, published: date | None, names: dict[str, tu
         if kind == "person" and all(p.local_id != ref for p in ex.persons):
             ex.persons.append(Person(ref, written))
     return ex
+
+
+def entities_of(text: str) -> DocExtraction:
+    """The people, posts and organizations the entity rules read from `text` (spaCy parse included)."""
+    from kg.extract.entities import extract_entities
+    from kg.nlp import load_pipeline
+
+    ex = DocExtraction(Document("t.txt", text, "0"))
+    extract_entities(ex, load_pipeline()(text))
+    return ex
+
+
+def holdings_of(ex: DocExtraction, name: str) -> list[PostHolding]:
+    """The posts the person called `name` holds in `ex`."""
+    person = next(p for p in ex.persons if p.name == name)
+    return [h for h in ex.holdings if h.person == person.local_id]

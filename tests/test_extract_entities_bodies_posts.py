@@ -8,20 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.model import DocExtraction, Document, Organization, PostHolding
-from kg.nlp import load_pipeline
-
-
-def _extract(text: str) -> DocExtraction:
-    ex = DocExtraction(Document("t.txt", text, "0"))
-    extract_entities(ex, load_pipeline()(text))
-    return ex
-
-
-def _holdings_of(ex: DocExtraction, name: str) -> list[PostHolding]:
-    person = next(p for p in ex.persons if p.name == name)
-    return [h for h in ex.holdings if h.person == person.local_id]
+from handmade import entities_of, holdings_of
+from kg.model import DocExtraction, Organization
 
 
 def _org(ex: DocExtraction, local_id: str | None) -> Organization | None:
@@ -46,7 +34,7 @@ def _org_names(ex: DocExtraction) -> set[str]:
      "Science, Technology and Innovation Minister"),
 ])
 def test_extract_entities_comma_joins_title_words_only_in_a_series(text: str, name: str, title: str) -> None:
-    assert [h.title for h in _holdings_of(_extract(text), name)] == [title]
+    assert [h.title for h in holdings_of(entities_of(text), name)] == [title]
 
 
 @pytest.mark.parametrize(("text", "name", "title"), [
@@ -58,8 +46,8 @@ def test_extract_entities_comma_joins_title_words_only_in_a_series(text: str, na
      "Minister of Culture and Tourism"),
 ])
 def test_extract_entities_long_name_after_a_portfolio(text: str, name: str, title: str) -> None:
-    ex = _extract(text)
-    assert [h.title for h in _holdings_of(ex, name)] == [title]
+    ex = entities_of(text)
+    assert [h.title for h in holdings_of(ex, name)] == [title]
     assert [p.name for p in ex.persons] == [name]
 
 
@@ -72,7 +60,7 @@ def test_extract_entities_long_name_after_a_portfolio(text: str, name: str, titl
      "head of the EU Commission's trade mission"),
 ])
 def test_extract_entities_head_of_a_unit_is_a_title(text: str, name: str, title: str) -> None:
-    assert title in [h.title for h in _holdings_of(_extract(text), name)]
+    assert title in [h.title for h in holdings_of(entities_of(text), name)]
 
 
 @pytest.mark.parametrize(("text", "name", "title", "tenure"), [
@@ -85,7 +73,7 @@ def test_extract_entities_head_of_a_unit_is_a_title(text: str, name: str, title:
 ])
 def test_extract_entities_relative_clause_and_lowercase_portfolio_series(
         text: str, name: str, title: str, tenure: str) -> None:
-    held = _holdings_of(_extract(text), name)
+    held = holdings_of(entities_of(text), name)
     assert [(h.title, h.tenure) for h in held] == [(title, tenure)]
 
 
@@ -95,7 +83,7 @@ def test_extract_entities_relative_clause_and_lowercase_portfolio_series(
     ("The deal was first proposed by ex-Commissioner Phil Hogan.", "Phil Hogan", "ex-Commissioner"),
 ])
 def test_extract_entities_former_tenure_stays_in_the_written_title(text: str, name: str, title: str) -> None:
-    (holding,) = _holdings_of(_extract(text), name)
+    (holding,) = holdings_of(entities_of(text), name)
     assert (holding.title, holding.tenure) == (title, "former")
     assert "former" not in holding.post_label.lower() and "ex-" not in holding.post_label.lower()
 
@@ -109,16 +97,16 @@ def test_extract_entities_former_tenure_stays_in_the_written_title(text: str, na
      "director", "Kenatex"),
 ])
 def test_extract_entities_title_linked_to_the_body_led(text: str, name: str, title: str, body: str) -> None:
-    ex = _extract(text)
-    (holding,) = _holdings_of(ex, name)
+    ex = entities_of(text)
+    (holding,) = holdings_of(ex, name)
     org = _org(ex, holding.organization)
     assert holding.title == title and org is not None and org.name == body
 
 
 def test_extract_entities_surname_heading_a_body_is_the_articles_person() -> None:
-    ex = _extract("Economy Minister Lars Moen flew to Oslo. Moen, who heads the Department of "
+    ex = entities_of("Economy Minister Lars Moen flew to Oslo. Moen, who heads the Department of "
                   "Trade and Fisheries, said the talks went well.")
-    titles = {h.title: _org(ex, h.organization) for h in _holdings_of(ex, "Lars Moen")}
+    titles = {h.title: _org(ex, h.organization) for h in holdings_of(ex, "Lars Moen")}
     assert set(titles) == {"Economy Minister", "head"}
     assert titles["head"] is not None and titles["head"].name == "Department of Trade and Fisheries"
 
@@ -130,7 +118,7 @@ def test_extract_entities_surname_heading_a_body_is_the_articles_person() -> Non
     ("Klaus Berger MEP wrote to the Commission.", "Klaus Berger", "eu-mep"),
 ])
 def test_extract_entities_post_nominal_seat_is_a_post(text: str, name: str, post_key: str | None) -> None:
-    seats = [h for h in _holdings_of(_extract(text), name) if h.title in ("MP", "MEP")]
+    seats = [h for h in holdings_of(entities_of(text), name) if h.title in ("MP", "MEP")]
     assert len(seats) == 1
     if post_key is not None:
         assert seats[0].post_key == post_key
@@ -145,17 +133,17 @@ def test_extract_entities_post_nominal_seat_is_a_post(text: str, name: str, post
      "Managing Director", "Textile Exporters Council"),
 ])
 def test_extract_entities_business_titles(text: str, name: str, title: str, body: str) -> None:
-    ex = _extract(text)
-    (holding,) = _holdings_of(ex, name)
+    ex = entities_of(text)
+    (holding,) = holdings_of(ex, name)
     org = _org(ex, holding.organization)
     assert holding.title == title and org is not None and org.name == body
 
 
 def test_extract_entities_post_in_a_body_is_not_the_countrys_post() -> None:
-    ex = _extract("Mexican President Ana Flores met Raul Vega, president of the Mexican Steel Association, "
+    ex = entities_of("Mexican President Ana Flores met Raul Vega, president of the Mexican Steel Association, "
                   "in Monterrey.")
-    (head,) = _holdings_of(ex, "Ana Flores")
-    (chair,) = _holdings_of(ex, "Raul Vega")
+    (head,) = holdings_of(ex, "Ana Flores")
+    (chair,) = holdings_of(ex, "Raul Vega")
     assert head.post_key == "mx-president"
     assert chair.post_key != head.post_key and "steel" in chair.post_key
 
@@ -171,7 +159,7 @@ def test_extract_entities_post_in_a_body_is_not_the_countrys_post() -> None:
     ("Textilia, a Portuguese clothing manufacturer, cut jobs.", "Textilia", "company"),
 ])
 def test_extract_entities_body_named_next_to_its_common_noun(text: str, body: str, kind: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     org = next((o for o in ex.organizations if o.name == body), None)
     assert org is not None and org.kind == kind
 
@@ -182,7 +170,7 @@ def test_extract_entities_body_named_next_to_its_common_noun(text: str, body: st
     "The union President Kim Ho-jin resigned.",
 ])
 def test_extract_entities_no_body_from_adverbs_or_titles(text: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert not {"However", "Meanwhile", "President Kim Ho-jin", "President Kim"} & _org_names(ex)
 
 
@@ -194,11 +182,11 @@ def test_extract_entities_no_body_from_adverbs_or_titles(text: str) -> None:
      "Royal Ministry of Fisheries and Coastal Affairs"),
 ])
 def test_extract_entities_qualified_ministry_names(text: str, body: str) -> None:
-    assert body in _org_names(_extract(text))
+    assert body in _org_names(entities_of(text))
 
 
 def test_extract_entities_possessor_body_is_not_part_of_the_name() -> None:
-    ex = _extract("Officials of the Cabinet Bureau's Office of Port Security attended.")
+    ex = entities_of("Officials of the Cabinet Bureau's Office of Port Security attended.")
     assert "Office of Port Security" in _org_names(ex)
     assert not any("Bureau's" in n for n in _org_names(ex))
 
@@ -209,14 +197,14 @@ def test_extract_entities_possessor_body_is_not_part_of_the_name() -> None:
     ("The EU-Chile Association Committee met on Friday.", "EU-Chile Association Committee", None),
 ])
 def test_extract_entities_committee_is_a_body(text: str, body: str, acronym: str | None) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     org = next((o for o in ex.organizations if o.name == body), None)
     assert org is not None
     assert acronym is None or acronym in org.aliases
 
 
 def test_extract_entities_longer_name_around_a_shipped_body() -> None:
-    ex = _extract("Diplomats met at the United Nations Security Council in New York.")
+    ex = entities_of("Diplomats met at the United Nations Security Council in New York.")
     assert "United Nations Security Council" in _org_names(ex)
     assert "United Nations" not in {o.name for o in ex.organizations}
 
@@ -226,12 +214,12 @@ def test_extract_entities_longer_name_around_a_shipped_body() -> None:
     "The leaders shake hands in Lima. Pedro Salas/Peruvian Presidency\n\nTalks went on.",
 ])
 def test_extract_entities_photo_credit_is_no_organization(text: str) -> None:
-    names = _org_names(_extract(text))
+    names = _org_names(entities_of(text))
     assert not {"Joana Reis", "Pedro Salas", "Pedro Salas/Peruvian Presidency"} & names
 
 
 def test_extract_entities_ner_body_without_possessive() -> None:
-    ex = _extract("The Riksdag's finance committee approved the bill. The Nordic Council's "
+    ex = entities_of("The Riksdag's finance committee approved the bill. The Nordic Council's "
                   "secretariat was informed.")
     assert not any(n.endswith(("'s", "’s")) for n in _org_names(ex))
 
@@ -244,7 +232,7 @@ def test_extract_entities_ner_body_without_possessive() -> None:
     ("The Federal Council, Switzerland's government, met on Friday.", "ch-federal-council"),
 ])
 def test_extract_entities_generic_name_scoped_by_possessor_or_apposition(text: str, ref_id: str) -> None:
-    assert ref_id in {o.ref_id for o in _extract(text).organizations}
+    assert ref_id in {o.ref_id for o in entities_of(text).organizations}
 
 
 @pytest.mark.parametrize(("text", "ref_id"), [
@@ -254,7 +242,7 @@ def test_extract_entities_generic_name_scoped_by_possessor_or_apposition(text: s
     ("USTR Representative Katherine Tai met the delegation.", "us-ustr"),
 ])
 def test_extract_entities_body_across_a_country_and_a_title(text: str, ref_id: str | None) -> None:
-    refs = {o.ref_id for o in _extract(text).organizations}
+    refs = {o.ref_id for o in entities_of(text).organizations}
     if ref_id is None:
         assert "us-treasury" not in refs
     else:
@@ -268,7 +256,7 @@ def test_extract_entities_body_across_a_country_and_a_title(text: str, ref_id: s
     ("Minister of Development, Industry, Trade and Services Ana Prado of Brazil spoke.", "br-mdic", None),
 ])
 def test_extract_entities_ministry_written_in_a_title(text: str, ref_id: str, written: str | None) -> None:
-    orgs = {o.ref_id: o for o in _extract(text).organizations}
+    orgs = {o.ref_id: o for o in entities_of(text).organizations}
     assert ref_id in orgs
     assert written is None or written in orgs[ref_id].aliases
 
@@ -278,14 +266,14 @@ def test_extract_entities_ministry_written_in_a_title(text: str, ref_id: str, wr
     "US Secretary of Commerce Tom Vale toured the plant.",
 ])
 def test_extract_entities_department_only_implied_by_a_secretary(text: str) -> None:
-    assert {o.ref_id for o in _extract(text).organizations} == set()
+    assert {o.ref_id for o in entities_of(text).organizations} == set()
 
 
 def test_extract_entities_written_body_is_the_institution_a_title_implies() -> None:
-    ex = _extract("Minister of Economic Affairs Wu Chen-hao of Taiwan said the Ministry of Economic "
+    ex = entities_of("Minister of Economic Affairs Wu Chen-hao of Taiwan said the Ministry of Economic "
                   "Affairs would help exporters.")
     assert len(ex.organizations) == 1
-    (holding,) = _holdings_of(ex, "Wu Chen-hao")
+    (holding,) = holdings_of(ex, "Wu Chen-hao")
     assert holding.organization == ex.organizations[0].local_id and holding.post_key == "tw-moea-minister"
 
 
@@ -298,7 +286,7 @@ def test_extract_entities_written_body_is_the_institution_a_title_implies() -> N
      "br-finance-minister"),
 ])
 def test_extract_entities_posts_of_more_governments(text: str, name: str, post_key: str) -> None:
-    assert post_key in [h.post_key for h in _holdings_of(_extract(text), name)]
+    assert post_key in [h.post_key for h in holdings_of(entities_of(text), name)]
 
 
 @pytest.mark.parametrize("text", [
@@ -306,7 +294,7 @@ def test_extract_entities_posts_of_more_governments(text: str, name: str, post_k
     "Omar Said, who chairs the talks, was optimistic.",
 ])
 def test_extract_entities_leading_no_body_is_no_post(text: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert all(h.title not in ("head", "leader", "chair") for h in ex.holdings)
 
 
@@ -318,23 +306,23 @@ def test_extract_entities_leading_no_body_is_no_post(text: str) -> None:
 ])
 def test_extract_entities_lowercase_chief_title_stops_before_its_body(
         text: str, name: str, title: str, body: str) -> None:
-    ex = _extract(text)
-    (holding,) = _holdings_of(ex, name)
+    ex = entities_of(text)
+    (holding,) = holdings_of(ex, name)
     org = _org(ex, holding.organization)
     assert holding.title == title and org is not None and org.name == body
 
 
 def test_extract_entities_seat_country_is_never_guessed() -> None:
-    ex = _extract("Australian exporters cheered. Australia and Korea signed the deal in Canberra. "
+    ex = entities_of("Australian exporters cheered. Australia and Korea signed the deal in Canberra. "
                   "Tom Price MP criticised the plan.")
-    (seat,) = _holdings_of(ex, "Tom Price")
+    (seat,) = holdings_of(ex, "Tom Price")
     assert seat.country is None and seat.post_key.startswith("xx-mp-")
 
 
 def test_extract_entities_lowercase_description_is_no_country_post() -> None:
-    ex = _extract("Indonesian Trade Minister Budi Santoso spoke first. Ari Wibowo, the former head of the "
+    ex = entities_of("Indonesian Trade Minister Budi Santoso spoke first. Ari Wibowo, the former head of the "
                   "trade ministry's export unit, and Dewi Lestari, an Indonesian trade economist, disagreed.")
-    (head,) = _holdings_of(ex, "Ari Wibowo")
+    (head,) = holdings_of(ex, "Ari Wibowo")
     assert head.title == "former head of the trade ministry's export unit"
     keys = [h.post_key for h in ex.holdings]
     assert len(keys) == len(set(keys)) and not any(k in ("id-head", "id-trade-economist") for k in keys)
@@ -346,12 +334,12 @@ def test_extract_entities_lowercase_description_is_no_country_post() -> None:
     ("Pia Lund, an adviser to the ministry who is close to the talks, said no.", "Pia Lund", {"adviser"}),
 ])
 def test_extract_entities_who_is_gives_a_second_title(text: str, name: str, titles: set[str]) -> None:
-    assert {h.title for h in _holdings_of(_extract(text), name)} == titles
+    assert {h.title for h in holdings_of(entities_of(text), name)} == titles
 
 
 def test_extract_entities_title_in_a_body() -> None:
-    ex = _extract("Mina Rao, the joint secretary in the Ministry of Textiles, said exports rose.")
-    (holding,) = _holdings_of(ex, "Mina Rao")
+    ex = entities_of("Mina Rao, the joint secretary in the Ministry of Textiles, said exports rose.")
+    (holding,) = holdings_of(ex, "Mina Rao")
     org = _org(ex, holding.organization)
     assert org is not None and org.name == "Ministry of Textiles"
 
@@ -362,6 +350,6 @@ def test_extract_entities_title_in_a_body() -> None:
     ("Hyundai Motor Co (HMC, 현대자동차) said profits fell.", "Hyundai Motor Co", "HMC"),
 ])
 def test_extract_entities_bracketed_acronym_of_any_body(text: str, body: str, acronym: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     org = next((o for o in ex.organizations if o.name == body), None)
     assert org is not None and acronym in org.aliases

@@ -8,20 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import clean_person_name, extract_entities
-from kg.model import DocExtraction, Document, PostHolding
-from kg.nlp import load_pipeline
-
-
-def _extract(text: str) -> DocExtraction:
-    ex = DocExtraction(Document("t.txt", text, "0"))
-    extract_entities(ex, load_pipeline()(text))
-    return ex
-
-
-def _holdings_of(ex: DocExtraction, name: str) -> list[PostHolding]:
-    person = next(p for p in ex.persons if p.name == name)
-    return [h for h in ex.holdings if h.person == person.local_id]
+from handmade import entities_of, holdings_of
+from kg.extract.entities import clean_person_name
 
 
 @pytest.mark.parametrize(("text", "name", "title", "iso"), [
@@ -38,8 +26,8 @@ def _holdings_of(ex: DocExtraction, name: str) -> list[PostHolding]:
 ])
 def test_extract_entities_unicode_and_camel_case_names(text: str, name: str, title: str,
                                                        iso: str | None) -> None:
-    ex = _extract(text)
-    held = _holdings_of(ex, name)
+    ex = entities_of(text)
+    held = holdings_of(ex, name)
     assert [h.title for h in held] == [title]
     assert held[0].country == iso
 
@@ -53,7 +41,7 @@ def test_extract_entities_unicode_and_camel_case_names(text: str, name: str, tit
      "Mark de Vries"),
 ])
 def test_extract_entities_name_particles(text: str, name: str, alias: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     person = next(p for p in ex.persons if p.name == name)
     assert alias in person.aliases
     assert not any(p.name in ("Pieter", "Abdulaziz", "Mark", "Broek") for p in ex.persons)
@@ -68,7 +56,7 @@ def test_extract_entities_name_particles(text: str, name: str, alias: str) -> No
      "Rakesh Mehta"),
 ])
 def test_extract_entities_honorifics_and_post_nominals(text: str, name: str, alias: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     names = [p.name for p in ex.persons]
     assert name in names
     assert not any(n.startswith(("The ", "Rt ", "Sir ", "Lord ", "Mr ", "Shri ")) or n.endswith((" MP", " KC"))
@@ -93,7 +81,7 @@ def test_extract_entities_clean_person_name(written: str, clean: str) -> None:
     "Speaking as Trade Secretary, Britain wants a quick deal.",
 ])
 def test_extract_entities_no_person_from_venues_tariffs_or_portfolio_words(text: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     bad = {"Royal Birkdale", "Border Security Tariff", "Affairs", "Britain", "Foreign Affairs"}
     assert not bad & {p.name for p in ex.persons}
 
@@ -108,8 +96,8 @@ def test_extract_entities_no_person_from_venues_tariffs_or_portfolio_words(text:
     ("As Prime Minister, Okonjo has pushed for new markets.", "Okonjo", "Prime Minister", None),
 ])
 def test_extract_entities_title_comma_name(text: str, name: str, title: str, iso: str | None) -> None:
-    ex = _extract(text)
-    held = _holdings_of(ex, name)
+    ex = entities_of(text)
+    held = holdings_of(ex, name)
     assert [h.title for h in held] == [title]
     assert held[0].country == iso
     assert not any("," in p.name for p in ex.persons)
@@ -126,8 +114,8 @@ def test_extract_entities_title_comma_name(text: str, name: str, title: str, iso
      ["His Majesty's Trade Envoy to India"]),
 ])
 def test_extract_entities_capitalised_appositive_titles(text: str, name: str, titles: list[str]) -> None:
-    ex = _extract(text)
-    assert sorted(h.title for h in _holdings_of(ex, name)) == sorted(titles)
+    ex = entities_of(text)
+    assert sorted(h.title for h in holdings_of(ex, name)) == sorted(titles)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -140,9 +128,9 @@ def test_extract_entities_capitalised_appositive_titles(text: str, name: str, ti
     ("Okada and Trade Minister Ken Sato flew to Washington.", {"Ken Sato": "Trade Minister"}),
 ])
 def test_extract_entities_coordinated_portfolio_titles(text: str, expected: dict[str, str]) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     for name, title in expected.items():
-        assert [h.title for h in _holdings_of(ex, name)] == [title]
+        assert [h.title for h in holdings_of(ex, name)] == [title]
     assert len(ex.holdings) == len(expected)
 
 
@@ -160,8 +148,8 @@ def test_extract_entities_coordinated_portfolio_titles(text: str, expected: dict
     ("Government spokesperson Lin Wei said the offer stood.", "Lin Wei", "Government spokesperson"),
 ])
 def test_extract_entities_more_title_cores(text: str, name: str, title: str) -> None:
-    ex = _extract(text)
-    assert title in [h.title for h in _holdings_of(ex, name)]
+    ex = entities_of(text)
+    assert title in [h.title for h in holdings_of(ex, name)]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -169,17 +157,17 @@ def test_extract_entities_more_title_cores(text: str, name: str, title: str) -> 
     ("Dmitri Volkov, a senior trade ministry official said the talks had stalled.", "Dmitri Volkov"),
 ])
 def test_extract_entities_speech_attribution_is_no_apposition(text: str, name: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert all(h.title not in ("said official", "senior trade ministry official")
                for h in ex.holdings)
     assert all(p.name != f"Representative {name}" for p in ex.persons)
 
 
 def test_extract_entities_listed_titles_stay_with_their_names() -> None:
-    ex = _extract("The delegation included Commerce Secretary Paula Greene, Treasury Secretary Mark "
+    ex = entities_of("The delegation included Commerce Secretary Paula Greene, Treasury Secretary Mark "
                   "Leland and Trade Representative Ana Ruiz.")
-    assert [h.title for h in _holdings_of(ex, "Paula Greene")] == ["Commerce Secretary"]
-    assert [h.title for h in _holdings_of(ex, "Mark Leland")] == ["Treasury Secretary"]
+    assert [h.title for h in holdings_of(ex, "Paula Greene")] == ["Commerce Secretary"]
+    assert [h.title for h in holdings_of(ex, "Mark Leland")] == ["Treasury Secretary"]
 
 
 @pytest.mark.parametrize(("text", "name", "title", "iso"), [
@@ -193,7 +181,7 @@ def test_extract_entities_listed_titles_stay_with_their_names() -> None:
      "European Commissioner for Trade", "EU"),
 ])
 def test_extract_entities_demonym_and_role_noun(text: str, name: str, title: str, iso: str) -> None:
-    held = {h.title: h for h in _holdings_of(_extract(text), name)}
+    held = {h.title: h for h in holdings_of(entities_of(text), name)}
     assert title in held
     assert held[title].country == iso
 
@@ -214,15 +202,15 @@ def test_extract_entities_demonym_and_role_noun(text: str, name: str, title: str
      "Ken Saito said the vote was close.", "Ken Saito", None, None),
 ])
 def test_extract_entities_post_country(text: str, name: str, iso: str | None, not_post: str | None) -> None:
-    held = _holdings_of(_extract(text), name)
+    held = holdings_of(entities_of(text), name)
     assert held and all(h.country == iso for h in held)
     assert all(h.post_key != not_post for h in held)
 
 
 def test_extract_entities_country_from_the_persons_other_title() -> None:
-    ex = _extract("Deputy Prime Minister and Minister of Strategy and Finance Park Jin-ho met the "
+    ex = entities_of("Deputy Prime Minister and Minister of Strategy and Finance Park Jin-ho met the "
                   "U.S. delegation.")
-    assert {h.post_key for h in _holdings_of(ex, "Park Jin-ho")} == {"kr-deputy-pm-economy",
+    assert {h.post_key for h in holdings_of(ex, "Park Jin-ho")} == {"kr-deputy-pm-economy",
                                                                      "kr-moef-minister"}
 
 
@@ -235,7 +223,7 @@ def test_extract_entities_country_from_the_persons_other_title() -> None:
      "Asian Nations.", {"eu-dg-trade", "int-asean"}),
 ])
 def test_extract_entities_reference_institutions_found_by_phrase(text: str, ref_ids: set[str]) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert {o.ref_id for o in ex.organizations} == ref_ids
     assert len(ex.organizations) == len(ref_ids)
 
@@ -256,7 +244,7 @@ def test_extract_entities_reference_institutions_found_by_phrase(text: str, ref_
     ("The Quebec government said it would respond.", "Quebec government", "Quebec government"),
 ])
 def test_extract_entities_organization_shapes(text: str, name: str, alias: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     org = next(o for o in ex.organizations if o.name == name)
     assert alias in org.aliases
     assert not any(o.ref_id == "int-wto" for o in ex.organizations)
@@ -272,7 +260,7 @@ def test_extract_entities_organization_shapes(text: str, name: str, alias: str) 
     ("A Japanese government official said the offer stood.", {"Government of Japan"}),
 ])
 def test_extract_entities_venues_and_policies_are_no_organizations(text: str, not_orgs: set[str]) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert not not_orgs & {o.name for o in ex.organizations}
 
 
@@ -283,7 +271,7 @@ def test_extract_entities_venues_and_policies_are_no_organizations(text: str, no
     ("Minister of Economy, Trade and Industry Ken Sato met the press.", "jp-meti", True),
 ])
 def test_extract_entities_orgs_implied_by_titles(text: str, implied: str, present: bool) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     (holding,) = ex.holdings
     assert holding.org_ref == implied
     assert any(o.ref_id == implied for o in ex.organizations) is present
@@ -291,8 +279,8 @@ def test_extract_entities_orgs_implied_by_titles(text: str, implied: str, presen
 
 
 def test_extract_entities_institution_named_in_title_gives_country() -> None:
-    ex = _extract("The European Commission said so. Commission spokeswoman Ana Pisonero confirmed it.")
-    (holding,) = _holdings_of(ex, "Ana Pisonero")
+    ex = entities_of("The European Commission said so. Commission spokeswoman Ana Pisonero confirmed it.")
+    (holding,) = holdings_of(ex, "Ana Pisonero")
     assert holding.country == "EU" and holding.organization is not None
 
 
@@ -307,19 +295,19 @@ def test_extract_entities_institution_named_in_title_gives_country() -> None:
      "President"),
 ])
 def test_extract_entities_titles_of_other_governments_and_bodies(text: str, name: str, title: str) -> None:
-    assert title in [h.title for h in _holdings_of(_extract(text), name)]
+    assert title in [h.title for h in holdings_of(entities_of(text), name)]
 
 
 def test_extract_entities_possessive_body_is_the_titles_organization() -> None:
-    ex = _extract("The World Bank's chief economist, Indermit Gill, warned of slower growth.")
-    (holding,) = _holdings_of(ex, "Indermit Gill")
+    ex = entities_of("The World Bank's chief economist, Indermit Gill, warned of slower growth.")
+    (holding,) = holdings_of(ex, "Indermit Gill")
     assert holding.title == "chief economist"
     assert holding.organization == next(o.local_id for o in ex.organizations if o.ref_id == "int-world-bank")
 
 
 def test_extract_entities_acronym_country_before_appositive_title() -> None:
-    ex = _extract("Harjinder Kang, the UK's Trade Commissioner for South Asia, headed the British side.")
-    (holding,) = _holdings_of(ex, "Harjinder Kang")
+    ex = entities_of("Harjinder Kang, the UK's Trade Commissioner for South Asia, headed the British side.")
+    (holding,) = holdings_of(ex, "Harjinder Kang")
     assert (holding.title, holding.country) == ("Trade Commissioner for South Asia", "GB")
     assert all(p.name != "Asia" for p in ex.persons)
 
@@ -336,7 +324,7 @@ def test_extract_entities_acronym_country_before_appositive_title() -> None:
 ])
 def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_play(
         text: str, name: str) -> None:
-    (holding,) = _holdings_of(_extract(text), name)
+    (holding,) = holdings_of(entities_of(text), name)
     assert holding.country is None
 
 
@@ -347,13 +335,13 @@ def test_extract_entities_no_guess_when_a_country_without_reference_posts_is_in_
     "Korea's Top Negotiator Flies To Washington For Talks\nMore text.",
 ])
 def test_extract_entities_title_case_headline_makes_no_people(text: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert ex.persons == [] and ex.holdings == []
     assert all(o.ref_id for o in ex.organizations)  # only bodies the reference knows by name
 
 
 def test_extract_entities_name_never_crosses_a_line_break() -> None:
-    ex = _extract("The delegation was led by Deputy Minister Hana Novak\nTalks begin on Monday.")
+    ex = entities_of("The delegation was led by Deputy Minister Hana Novak\nTalks begin on Monday.")
     assert [p.name for p in ex.persons] == ["Hana Novak"]
 
 
@@ -362,30 +350,30 @@ def test_extract_entities_name_never_crosses_a_line_break() -> None:
     ("Trade Minister Ana Li of the Philippines flew home.", "Ana Li", "PH"),
 ])
 def test_extract_entities_country_written_after_the_name(text: str, name: str, iso: str) -> None:
-    (holding,) = _holdings_of(_extract(text), name)
+    (holding,) = holdings_of(entities_of(text), name)
     assert holding.country == iso
 
 
 def test_extract_entities_list_of_names_is_no_organization() -> None:
-    assert _extract("Xi, Modi and Lula attended the summit.").organizations == []
+    assert entities_of("Xi, Modi and Lula attended the summit.").organizations == []
 
 
 def test_extract_entities_each_listed_name_keeps_its_own_title() -> None:
-    ex = _extract("Executive Vice-President Valdis Dombrovskis and High Representative Kaja Kallas met "
+    ex = entities_of("Executive Vice-President Valdis Dombrovskis and High Representative Kaja Kallas met "
                   "the ministers.")
-    assert [h.title for h in _holdings_of(ex, "Valdis Dombrovskis")] == ["Executive Vice-President"]
-    assert [h.title for h in _holdings_of(ex, "Kaja Kallas")] == ["High Representative"]
+    assert [h.title for h in holdings_of(ex, "Valdis Dombrovskis")] == ["Executive Vice-President"]
+    assert [h.title for h in holdings_of(ex, "Kaja Kallas")] == ["High Representative"]
 
 
 def test_extract_entities_initial_before_surname() -> None:
-    ex = _extract("External Affairs Minister S. Jaishankar travelled to Washington.")
+    ex = entities_of("External Affairs Minister S. Jaishankar travelled to Washington.")
     (holding,) = ex.holdings
     assert holding.post_key == "in-external-affairs-minister"
     assert any("S. Jaishankar" in p.aliases for p in ex.persons)
 
 
 def test_extract_entities_body_in_a_titles_object() -> None:
-    ex = _extract("The Vice-President of the European Commission, Teresa Ribera, said on Monday.")
-    (holding,) = _holdings_of(ex, "Teresa Ribera")
+    ex = entities_of("The Vice-President of the European Commission, Teresa Ribera, said on Monday.")
+    (holding,) = holdings_of(ex, "Teresa Ribera")
     assert holding.country == "EU"
     assert holding.organization == next(o.local_id for o in ex.organizations if o.ref_id == "eu-commission")
