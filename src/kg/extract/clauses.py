@@ -33,32 +33,42 @@ class Clause:
     scene: frozenset[int] | None = None  # where the event's own date and place are; None: the clause
     places: frozenset[int] = frozenset()  # tokens of "at/in <place>" phrases of the clause
     temporal: int = -1  # token index of a "following/after/before" phrase holding the event word
+    bounds: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # start and end offsets of the tokens
 
     def contains(self, char: int) -> bool:
         """Whether the character offset (in the Doc) falls in a token of the clause."""
-        token = token_at(self.sentence, char)
-        return token is not None and token.i in self.indices
+        return self._index_at(char) in self.indices
 
     def in_scene(self, char: int) -> bool:
         """Whether the offset lies where the event's date and place are written."""
-        token = token_at(self.sentence, char)
-        return token is not None and token.i in (self.scene if self.scene is not None else self.indices)
+        return self._index_at(char) in (self.scene if self.scene is not None else self.indices)
 
     def in_place_phrase(self, char: int) -> bool:
         """Whether the offset lies in an "at/in <place>" phrase ("at the residence of the ambassador to
         the United Nations": no participant)."""
-        token = token_at(self.sentence, char)
-        return token is not None and token.i in self.places
+        return self._index_at(char) in self.places
+
+    def _index_at(self, char: int) -> int:
+        """The Doc index of the token covering `char`, -1 between tokens. Asked once per character of
+        a sentence, so it bisects token starts computed once for the clause, not per call."""
+        starts, ends = self.bounds
+        position = bisect.bisect_right(starts, char) - 1
+        if position < 0 or char >= ends[position]:
+            return -1
+        return self.sentence.start + position
+
+
+def _bounds(sentence: Span) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return tuple(t.idx for t in sentence), tuple(t.idx + len(t.text) for t in sentence)
 
 
 def token_at(sentence: Span, char: int) -> Token | None:
     """The token of `sentence` that covers character offset `char` of the Doc."""
-    starts = [t.idx for t in sentence]
+    starts, ends = _bounds(sentence)
     position = bisect.bisect_right(starts, char) - 1
-    if position < 0:
+    if position < 0 or char >= ends[position]:
         return None
-    token = sentence[position]
-    return token if char < token.idx + len(token.text) else None
+    return sentence[position]
 
 
 # Prepositions that place an event before or after the clause's own time: "agreed on Monday,
@@ -140,7 +150,7 @@ def clause_of(sentence: Span, char: int) -> Clause | None:
     predicate = _predicate(anchor)
     if predicate.pos_ not in ("VERB", "AUX"):
         # no verb governs it (a headline, a caption): the whole sentence is its clause
-        return Clause(sentence, frozenset(t.i for t in sentence), None, -1)
+        return Clause(sentence, frozenset(t.i for t in sentence), None, -1, bounds=_bounds(sentence))
     keep = _clause_tokens(predicate, anchor)
     subject = _subject(predicate)
     if subject is not None:
@@ -158,7 +168,7 @@ def clause_of(sentence: Span, char: int) -> Clause | None:
         for t in prep.subtree
     )
     return Clause(sentence, frozenset(keep), subject, predicate.i, _governors(predicate), scene, places,
-                  temporal.i if temporal is not None else -1)
+                  temporal.i if temporal is not None else -1, _bounds(sentence))
 
 
 def _governors(predicate: Token) -> str:
