@@ -19,12 +19,13 @@ from kg.model import Evidence, Meeting, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+_ORDINAL_WORDS = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r"|next|new|final|latest)"
 # "met"/"meet" alone is a meeting only when someone follows: "met U.S. Commerce Secretary Howard
 # Lutnick", "will meet with Bessent"; not "met expectations" or "met on Tuesday".
-_ORDINAL_WORDS = (
-    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new|final|"
-    r"latest)"
-)
 _TRIGGER = re.compile(
     r"\b(meetings?|talks|dialogue|consultations?|discussions|negotiations?|summit|"
     r"(?:state|official|working)\s+visit|"
@@ -111,18 +112,6 @@ _FORMATS = [
     ("high-level", re.compile(r"\bhigh-level\b", re.I)),
     ("summit", re.compile(r"\bsummit\b", re.I)),
 ]
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 _ROUND = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:negotiating\s+|formal\s+|technical\s+)?round\b",
     re.I,
@@ -167,6 +156,15 @@ _SAID_DATE = re.compile(
     r"\b(said|published|announced|reported|stated|statement|issued|released)\s+(on\s+)?$", re.I
 )
 _TWO_SIDES = re.compile(r"\b(the two sides|both sides|both countries|the two countries|the allies)\b", re.I)
+
+
+def _round_number(text: str) -> int | None:
+    """The round a text numbers: "the second round" -> 2, "the 14th negotiating round" -> 14."""
+    match = _ROUND.search(text)
+    if match is None:
+        return None
+    word = match.group("ord").lower()
+    return _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
 def _status(text: str) -> str:
@@ -271,13 +269,13 @@ class MeetingBuilder:
         self.text = text  # the document text, to read what follows a mention
         self.published = published
         self.meetings: list[Meeting] = []
-        self.current: Meeting | None = None
         self.recent: list[Meeting] = []  # most recently spoken of first, for "the meeting"
         self.doc_countries = doc_countries
         self.media = media or set()
         self.named: set[str] = set()  # meetings the text names ("the G20 summit"): never vague mentions
         self.last_person: Mention | None = None  # whom a later "he"/"she" means
         self.new_here: set[str] = set()  # meetings begun in the sentence being read: no antecedents
+        self.clauses: dict[int, Clause | None] = {}  # the sentence's clauses by anchor, parsed once
         self.person_ids: set[str] = set()  # local ids of the article's people
         self.person_titles: dict[str, list[str]] = {}  # person local id -> titles held, lower case
         self.seen_people: list[str] = []  # people named so far, most recent first
@@ -285,8 +283,12 @@ class MeetingBuilder:
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
         return sentence.evidence(self.doc_id, start, end, rule, conf)
 
+    @property
+    def current(self) -> Meeting | None:
+        """The meeting spoken of last."""
+        return self.recent[0] if self.recent else None
+
     def _touch(self, meeting: Meeting) -> None:
-        self.current = meeting
         self.recent = [meeting, *(m for m in self.recent if m is not meeting)]
 
     def _add_participants(self, meeting: Meeting, mentions: list[Mention], text: str,
@@ -333,10 +335,8 @@ class MeetingBuilder:
         for name, pattern in _FORMATS:
             if meeting.format is None and pattern.search(described) and not occasion:
                 meeting.format = name
-        round_match = _ROUND.search(described)
-        if round_match and meeting.round is None:
-            word = round_match.group("ord").lower()
-            meeting.round = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        if meeting.round is None:
+            meeting.round = _round_number(described)
         location, venue = _place(clause, allowed)
         travel = _TRAVEL_TO.search(clause[:anchor])
         if location is None and travel is not None and allowed(travel.start("place")):
@@ -435,7 +435,7 @@ class MeetingBuilder:
                 if outlet is not None:
                     cue = match
                     break
-        if cue is None or (outlet is None and not _INTERVIEW.search(masked)):
+        if cue is None:
             return None
         people = {m.ref for m in mentions if m.kind == "person" and m.ref}
         meeting = next(
@@ -469,6 +469,7 @@ class MeetingBuilder:
     def add_sentence(self, sentence: SentenceSpan, mentions: list[Mention]) -> str | None:
         """Read one sentence; the local id of the meeting it speaks of, if any."""
         self.new_here = set()
+        self.clauses = {}
         found = self._read(sentence, mentions)
         self._note_people(sentence, mentions)
         return found
@@ -503,7 +504,7 @@ class MeetingBuilder:
         if sentence.tokens is None or _CONTINUE.search(sentence.text):
             # unparsed, or a sentence listing who attends ("On the U.S. side, X will participate")
             return mentions, lambda _offset: True, ""
-        clause: Clause | None = clause_of(sentence.tokens, sentence.start + anchor)
+        clause = self._clause_at(sentence, anchor)
         if clause is None:
             return mentions, lambda _offset: True, ""
         inside = [m for m in mentions if clause.contains(m.start)
@@ -582,12 +583,18 @@ class MeetingBuilder:
             found = found or result
         return found
 
+    def _clause_at(self, sentence: SentenceSpan, anchor: int) -> Clause | None:
+        """The clause of the word at `anchor` (a sentence offset), read once per sentence and anchor."""
+        if sentence.tokens is None:
+            return None
+        if anchor not in self.clauses:
+            self.clauses[anchor] = clause_of(sentence.tokens, sentence.start + anchor)
+        return self.clauses[anchor]
+
     def _clause_key(self, sentence: SentenceSpan, anchor: int) -> tuple[int, int]:
         """The verb that governs the word at `anchor` and the "following/after ..." phrase it sits in,
         as token indices: "Following the signing, the two leaders held talks" names two events."""
-        if sentence.tokens is None:
-            return (-1, -1)
-        clause = clause_of(sentence.tokens, sentence.start + anchor)
+        clause = self._clause_at(sentence, anchor)
         return (clause.predicate, clause.temporal) if clause is not None else (-1, -1)
 
     def _read_trigger(self, sentence: SentenceSpan, mentions: list[Mention], masked: str,
@@ -603,8 +610,10 @@ class MeetingBuilder:
             return None
         inside, allowed, governors = self._clause(sentence, mentions, trigger.start())
         own = _clause_text(masked, allowed)  # the masked sentence, blank outside the clause
-        # a later meeting word may still refer back when it is written so ("before the talks opened")
-        coref = _coref(text) if first else _coref(text, max(0, trigger.start() - 12), trigger.end())
+        # "the talks" written at this very word; a later meeting word may refer back only so
+        # ("before the talks opened")
+        written_back = _coref(text, max(0, trigger.start() - 12), trigger.end())
+        coref = _coref(text) if first else written_back
         if _INDEFINITE.search(text[: trigger.start()]):
             coref = None  # "suggested a face-to-face meeting at the summit": a new one, whatever follows
         new_cue = _NEW_CUE.search(own)
@@ -634,11 +643,7 @@ class MeetingBuilder:
         described = _without_later_meeting(own, trigger.end())
         sidelines = bool(_SIDELINES.search(text[: trigger.start()]))
         fmt = None if sidelines else next((f for f, p in _FORMATS if p.search(described)), None)
-        round_match = _ROUND.search(described)
-        round_no = None
-        if round_match:
-            word = round_match.group("ord").lower()
-            round_no = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        round_no = _round_number(described)
         if new_cue is None:
             if coref is not None and self.current is not None and (first or ref is not None):
                 referred = self._refer(sentence, mentions, coref, ref)
@@ -646,7 +651,6 @@ class MeetingBuilder:
                     return referred
             if name is None and fmt is None and not sides and round_no is None:
                 return None
-        written_back = _coref(text, max(0, trigger.start() - 12), trigger.end())
         if (
             (_GENERIC.search(own) and not new_cue and not name and not sides)
             or (not people and len(countries) < 2 and not _TWO_SIDES.search(own) and not name and fmt is None
@@ -657,15 +661,16 @@ class MeetingBuilder:
             if written_back is None or (not first and ref is None):
                 return None  # a later "the consultations" that adds no date is no account of one
             return self._refer(sentence, mentions, written_back, ref)
+        status = _status(f"{governors} {own}")
+        event_type = "meeting" if sidelines else _event_type(trigger.group(1), masked)
         # "later that afternoon, X met Y" is another meeting on the same day: the date does not join them
         by_date = ref if same_day is None or not re.search(r"later|next|following", same_day.text, re.I) else None
         existing = next((m for m in self.meetings if self._same(m, fmt, round_no, by_date, name)), None)
         if existing is None and same_day is None and not _ANOTHER.search(own):
             persons = {m.ref for m in people if m.kind == "person" and m.ref}
-            location, _venue = _place(_clause_text(masked, allowed)[: _clause_end(own, trigger.end())], allowed)
-            existing = next((m for m in reversed(self.meetings) if m.event_type != "interview" and self._restated(
-                m, persons, ref, _status(f"{governors} {own}"), location, _event_type(trigger.group(1), masked))),
-                None)
+            location, _venue = _place(own[: _clause_end(own, trigger.end())], allowed)
+            existing = next((m for m in reversed(self.meetings) if m.event_type != "interview"
+                             and self._restated(m, persons, ref, status, location, event_type)), None)
         if (
             existing is None
             and coref is not None
@@ -675,8 +680,7 @@ class MeetingBuilder:
             and (ref is None or self.current.start in (None, ref.first))
             and not re.search(r"\bmet\b", masked)
         ):
-            existing = self.current if _coref(text, max(0, trigger.start() - 12), trigger.end()) else None
-        event_type = "meeting" if sidelines else _event_type(trigger.group(1), masked)
+            existing = self.current if written_back is not None else None
         if existing is None and event_type == "signing" and not any(m.kind == "person" for m in people):
             return None  # "where the deal could be signed": a signing needs its signatories
         if existing is not None:
@@ -687,7 +691,7 @@ class MeetingBuilder:
                 local_id=f"m{len(self.meetings) + 1}",
                 label="",
                 event_type=event_type,
-                status=_status(f"{governors} {own}"),
+                status=status,
             )
             self.meetings.append(meeting)
             self.new_here.add(meeting.local_id)
@@ -724,8 +728,8 @@ class MeetingBuilder:
         International Monetary Fund spring meeting"): one event each. Organizations named inside
         such a name take part in that event only; the people of the sentence in both."""
         assert sentence.tokens is not None
-        head = next((t for t in sentence.tokens if t.idx == sentence.start + trigger.start()), None)
-        if head is None:
+        head = token_at(sentence.tokens, sentence.start + trigger.start())
+        if head is None or head.idx != sentence.start + trigger.start():
             return
         for other in head.children:
             if other.dep_ != "conj" or not _TRIGGER.fullmatch(other.text):
@@ -831,8 +835,8 @@ def _written_name(tokens: Span, trigger_char: int) -> str | None:
     """The name a sentence gives a meeting by its modifiers: "the G20 summit", "the International
     Monetary Fund spring meeting" -> "G20 summit", "International Monetary Fund spring meeting".
     Only modifiers with a proper noun or a number name it; "working-level talks" stays unnamed."""
-    head = next((t for t in tokens if t.idx == trigger_char), None)
-    if head is None or head.pos_ != "NOUN":
+    head = token_at(tokens, trigger_char)
+    if head is None or head.idx != trigger_char or head.pos_ != "NOUN":
         return None
     modifiers = [t for t in head.lefts if t.dep_ in ("compound", "nmod", "amod", "nummod")]
     if not modifiers:
