@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import importlib
 import re
-import unicodedata
 from collections import Counter
 
 from kg.model import DocExtraction, Resolution, ResolvedPlace
+from kg.resolve.names import slugify, strip_accents
 
 
 def place_key(written: str) -> str:
     """Case, accents, dots, commas and a leading "the" removed: "the White House" = "White House"."""
-    decomposed = unicodedata.normalize("NFKD", written)
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[.,’']", "", text)
+    text = re.sub(r"[.,’']", "", strip_accents(written).lower())
     text = re.sub(r"^the\s+", "", text.strip())
     return " ".join(text.split())
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", place_key(text)).strip("-")
 
 
 def _capital(written: str) -> tuple[str, str] | None:
@@ -60,6 +54,6 @@ def resolve_places(extractions: list[DocExtraction], res: Resolution) -> None:
         else:
             # the commonest spelling, then the longest, then the first in order
             iso, label = None, min(written_forms, key=lambda w: (-forms[w], -len(w), w))
-        place = ResolvedPlace(gid=f"place-{_slug(label) or 'unnamed'}", label=label, country=iso)
+        place = ResolvedPlace(gid=f"place-{slugify(place_key(label)) or 'unnamed'}", label=label, country=iso)
         for written in written_forms:
             res.places[written] = place
