@@ -184,3 +184,13 @@ def test_resolve_meetings_same_interview_in_two_articles() -> None:
                "interview")
     res = resolve([a, b])
     assert res.ids[("a.txt", "m1")] == res.ids[("b.txt", "m1")]
+
+
+def test_resolve_meetings_a_written_name_beats_a_composed_label() -> None:
+    people = {"Howard Lutnick": "US", "Mary Ng": "CA"}
+    a = _sided("a.txt", people, "talks with Howard Lutnick, Mary Ng", None)
+    a.meetings[0].label_composed = True  # made up by the extractor, longer than the written name
+    b = _sided("b.txt", people, "Ottawa Talks", None)
+    res = resolve([a, b])
+    gid = res.ids[("a.txt", "m1")]
+    assert gid == res.ids[("b.txt", "m1")] and res.pref_labels[gid] == "Ottawa Talks"

@@ -110,6 +110,7 @@ class Meeting:
     hosts: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    label_composed: bool = False  # the label was made up by kg ("KR-US talks (2025-05-20)"), not written
 
 
 @dataclass

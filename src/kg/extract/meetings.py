@@ -403,7 +403,7 @@ class MeetingBuilder:
             and m.local_id not in self.new_here
         ]
         kind = _event_type(noun)
-        if kind not in _GENERIC_TYPES:
+        if kind not in GENERIC_EVENT_TYPES:
             # "the signing", "the summit", "the call" mean the last event of that kind
             candidates = [m for m in candidates if m.event_type == kind] or (
                 candidates if kind == "summit" else [])
@@ -784,6 +784,7 @@ class MeetingBuilder:
         for meeting in self.meetings:
             if not meeting.label:
                 meeting.label = _composed_label(meeting, labels, self.media, nationality or {})
+                meeting.label_composed = True
         return self.meetings
 
 
@@ -932,13 +933,14 @@ def _formats_agree(a: str | None, b: str | None) -> bool:
     return any(a in group and b in group for group in _FORMAT_GROUPS)
 
 
-_GENERIC_TYPES = frozenset({"meeting", "talks", "dialogue", "consultation", "consultations", "discussions",
-                            "negotiation", "negotiations"})
+# Event types that name no kind of their own: a meeting reported as "talks" elsewhere is one event.
+GENERIC_EVENT_TYPES = frozenset({"meeting", "talks", "dialogue", "consultation", "consultations", "discussions",
+                                 "negotiation", "negotiations"})
 
 
 def _types_agree(a: str, b: str) -> bool:
     """A summit, a call and an interview are each their own kind; the rest are one family."""
-    return a == b or (a in _GENERIC_TYPES and b in _GENERIC_TYPES)
+    return a == b or (a in GENERIC_EVENT_TYPES and b in GENERIC_EVENT_TYPES)
 
 
 def _compatible(vague: Meeting, specific: Meeting) -> bool:

@@ -13,26 +13,21 @@ Clusters grow pair by pair in score order, and only when every cross pair is com
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.extract.meetings import GENERIC_EVENT_TYPES
 from kg.extract.products import PRODUCTS, product_spans
 from kg.model import DocExtraction, Meeting, MergeRecord, Resolution, Tariff
 from kg.resolve.names import normalise_org_name, short_hash, slugify
 
-# Labels the extractor composes when the text gives no name: "KR-US round 2 talks (2025-05-20)".
-_COMPOSED_LABEL = re.compile(r"^[A-Z]{2}-[A-Z]{2}\b|\(\d{4}-\d{2}-\d{2}\)$")
 
-
-def _label_rank(label: str, count: int) -> tuple[bool, int, int, str]:
-    """A name written in an article beats a composed one; then the fuller name, then the commoner."""
-    return (bool(_COMPOSED_LABEL.search(label)), -len(label), -count, label)
+def _label_rank(label: str, count: int, composed: bool) -> tuple[bool, int, int, str]:
+    """A name written in an article beats one kg composed; then the fuller name, then the commoner."""
+    return (composed, -len(label), -count, label)
 
 MEETING_THRESHOLD = 0.5
-_GENERIC_EVENT_TYPES = frozenset({"meeting", "talks", "dialogue", "consultation", "negotiation",
-                                  "negotiations", "consultations"})
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 _RESOLUTION_RANK = {"explicit": 0, "resolved": 1, "inferred": 2, "unknown": 3}
 
@@ -95,7 +90,7 @@ def meeting_pair_score(a: _MeetingRecord, b: _MeetingRecord) -> float | None:
     if a.ref[0] == b.ref[0]:
         return None  # the extractor already separated the meetings of one article
     ma, mb = a.meeting, b.meeting
-    if ma.event_type != mb.event_type and not {ma.event_type, mb.event_type} <= _GENERIC_EVENT_TYPES:
+    if ma.event_type != mb.event_type and not {ma.event_type, mb.event_type} <= GENERIC_EVENT_TYPES:
         return None
     if ma.format and mb.format and ma.format.lower() != mb.format.lower():
         return None
@@ -192,7 +187,9 @@ def resolve_meetings(extractions: list[DocExtraction], res: Resolution) -> None:
             gid = f"meeting-{_best_date(meetings)}-{short_hash(key)}"
         used.add(gid)
         labels = Counter(m.label for m in meetings if m.label)
-        res.pref_labels[gid] = min(labels, key=lambda t: _label_rank(t, labels[t])) if labels else gid
+        written = {m.label for m in meetings if m.label and not m.label_composed}
+        res.pref_labels[gid] = (min(labels, key=lambda t: _label_rank(t, labels[t], t not in written))
+                                if labels else gid)
         res.alt_labels.setdefault(gid, set()).update(labels)
         for rec in members:
             res.ids[rec.ref] = gid
