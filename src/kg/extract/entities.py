@@ -937,9 +937,9 @@ def _country_of_possessor(st: _State, sdoc: Doc, span: Span) -> str | None:
 _APPOSED_COUNTRY = re.compile(r",\s(?:the\s)?(?P<c>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:’s|'s)\s")
 
 
-def _country_in_apposition(sdoc: Doc, span: Span) -> str | None:
+def _country_in_apposition(text: str, span: Span) -> str | None:
     """"the Federal Council, Switzerland's seven-member cabinet": the country of the apposition."""
-    found = _APPOSED_COUNTRY.match(sdoc.text, span.end_char)
+    found = _APPOSED_COUNTRY.match(text, span.end_char)
     info = _ref_country(found.group("c")) if found else None
     return info.iso if info is not None else None
 
@@ -955,6 +955,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
     if matchers is None:
         return
     exact, lower, kinds = matchers
+    text = st.ex.doc.text  # (sdoc.text is rebuilt from the tokens on every access)
     title_ranges = [(s, e) for s, e, *_ in st.titles]
     found = [Span(sdoc, s, e, label=m) for m, s, e in [*exact(sdoc), *lower(sdoc)]]
     spans = filter_spans(found)
@@ -971,7 +972,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             if not any(s < span.end_char and span.start_char < e for s, e in title_ranges):
                 scoped.append(span)
             continue
-        if _VENUE.search(span.text) or _followed_by_venue_noun(sdoc, span) or _attributive(span):
+        if _VENUE.search(span.text) or _VENUE_AFTER.match(text, span.end_char) or _attributive(span):
             continue
         if _straddles_country_and_title(st, span.start_char, span.end_char):
             continue
@@ -983,11 +984,11 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
         # in a Title Case headline a country before a generic form is more likely a title's
         # ("US Commerce Secretary Warns ..."): there only a body named elsewhere is linked
         iso, start = _country_before(sdoc, span) if not st.in_headline(span.start_char) else (None, 0)
-        inst = _ref_institution(sdoc.text[start:span.end_char], iso) if iso else None
+        inst = _ref_institution(text[start:span.end_char], iso) if iso else None
         if inst is None and not st.in_headline(span.start_char):
             # "the Executive Yuan's Office of Trade Negotiations", "the Federal Council,
             # Switzerland's cabinet": the country of a possessor body, or one in apposition
-            other = _country_of_possessor(st, sdoc, span) or _country_in_apposition(sdoc, span)
+            other = _country_of_possessor(st, sdoc, span) or _country_in_apposition(text, span)
             inst = _ref_institution(span.text, other) if other else None
             if inst is not None and inst.country != other:
                 inst = None
@@ -999,7 +1000,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             start = span.start_char
         if inst is None or _overlaps(st.org_spans, start, span.end_char):
             continue
-        written = sdoc.text[start:span.end_char]
+        written = text[start:span.end_char]
         _add_org(st, written, start, span.end_char, "org.reference_scoped", 0.8, written=written,
                  inst=inst)
 
@@ -1033,10 +1034,6 @@ def _attributive(span: Span) -> bool:
     last = span[-1]
     return last.lower_ in ("government", "administration") and last.dep_ in ("compound", "amod") \
         and last.head.i > last.i and last.head.lower_ in _PART_NOUNS
-
-
-def _followed_by_venue_noun(sdoc: Doc, span: Span) -> bool:
-    return _VENUE_AFTER.match(sdoc.text, span.end_char) is not None
 
 
 # ---------------------------------------------------------------- organizations
