@@ -318,8 +318,9 @@ def resolve_organizations(extractions: list[DocExtraction], res: Resolution,
 
     def compatible(a: _OrgRecord, b: _OrgRecord, form: str) -> bool:
         # every member of one cluster with every member of the other: no article bridges two
-        # countries' bodies of one generic name
-        return all(_may_share_form(x, y, form, generic) for x in members_of(a) for y in members_of(b))
+        # countries' bodies of one generic name (each cluster listed once, not once per member)
+        members_a, members_b = members_of(a), members_of(b)
+        return all(_may_share_form(x, y, form, generic) for x in members_a for y in members_b)
 
     for form in sorted(by_form):
         group = by_form[form]
