@@ -24,9 +24,11 @@ from spacy.util import filter_spans
 
 from kg.extract.titles import (
     CORE_WORD,
+    COUNTRY_OBJECT,
     LETTER,
     LOWER,
     LOWER_PORTFOLIO,
+    TITLE_CORE,
     UPPER,
     country_never_guessed,
     normalise_title_case,
@@ -99,7 +101,6 @@ _COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|[A-Z]{2,4}(?![\w.])|(?!(?:The|A|An|His|Her
                    rf"(?!{CORE_WORD})[A-Z][a-z]+(?:\s(?!{CORE_WORD})[A-Z][a-z]+)?)")
 # "Acting President" is a title of its own, so a capitalised "Acting" stays in the title
 _TENURE_PREFIX = r"(?:(?i:then|former|ex)[-\s]\s?|(?:acting|new|incoming)\s)?"
-TITLE_CORE = title_core(greedy=False)
 _TITLE_PAIR = rf"(?:{TITLE_CORE})(?:\sand\s(?:{TITLE_CORE}))?"
 # "[tenure] [country('s)] TITLE [and TITLE] Name": the name is 1-2 words not followed by another
 # capitalised word, so the lazy portfolio stops where the name begins. "TITLE, Name" only when the
@@ -120,13 +121,14 @@ _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
     rf"{_NAME_END}(?P<cname>(?!))?"
 )
-_ORG_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
+# A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
+_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 # The team or unit a person leads: "head of the Government's negotiating team", "head of the EU
 # delegation", "leader of the Korean delegation".
 _UNIT_NOUN = (r"(?:team|delegation|mission|unit|division|panel|task\sforce|taskforce|secretariat|"
               r"committee|working\sgroup|bureau|desk)")
 _HEAD_OF_UNIT = (rf"(?:[Hh]ead|[Ll]eader|[Cc]hief)\sof\s(?:the\s|a\s|an\s)?"
-                 rf"(?:{_ORG_CAP}(?:\s{_ORG_CAP}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
+                 rf"(?:{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
                  rf"{_UNIT_NOUN}(?![\w-])")
 _LOWER_ROLE = (
     rf"(?:{_HEAD_OF_UNIT}|"
@@ -136,7 +138,7 @@ _LOWER_ROLE = (
     r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
     r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
-    r"|(?:ambassador|envoy)\sto\s(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+    rf"|(?:ambassador|envoy)\sto\s{COUNTRY_OBJECT}"
     r"|(?:(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|said|says|told|his|her|"
     r"its|their|our|who|that|which|also|then|former|ex|new|acting)\s)[a-z][a-z-]*\s){0,3}"
     r"(?:minister|secretary|representative|adviser|advisor|negotiator|envoy|ambassador|"
@@ -179,8 +181,6 @@ _VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|club|hotel|estate|pl
                           r"stadium|arena|airport|tower|building|mansion|palace)\b")
 _ORG_VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|hotel|stadium|arena|airport|estate|"
                               r"mansion|palace)\b")
-# A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
-_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 _GOV_HEAD = re.compile(
     r"(?:Ministry|Department|Office|Bureau|Centers?|Centres?|Secretariat|Directorate(?:[- ]General)?)"
     r"\s(?:of|for)\s(?:the\s)?"
