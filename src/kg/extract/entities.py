@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -46,6 +45,7 @@ from kg.model import (
     Person,
     PostHolding,
 )
+from kg.resolve.names import NAME_PARTICLES, strip_accents
 
 # Words that are never a personal name, though written capitalised next to one: title words,
 # portfolio words, institution heads, days and months ("Minister for Economic Affairs, X" must not
@@ -76,9 +76,7 @@ _U, _L = UPPER, LOWER
 _NAME_TOKEN = (rf"{_NOT_NAME}(?:(?:al|el|Al|El)-)?(?:{_U}['’])?{_U}{_L}+(?:{_U}{_L}+)?"
                rf"(?:-{LETTER}{_L}+)*")
 # Lowercase particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
-_PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|dos|das|du|la|le|bin|binti|ibn|ter|ten|zu)"
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
-              "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"}
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda w: (-len(w), w))) + ")"
 # Between two name words: a space, an optional middle initial and optional particles.
 # (a name never runs across a line break: "... Heads To Washington\nText")
 _SP = r"[ \xa0]"
@@ -298,14 +296,9 @@ def _ref_post(title: str, country: str | None, strict: bool = False) -> Any:
     return ref.post(title, country)
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _name_key(name: str) -> tuple[str, ...]:
     """Order- and accent-insensitive key: 'Dukgeun Ahn' = 'Ahn Duk-geun', 'Šefčovič' = 'Sefcovic'."""
-    return tuple(sorted(re.sub(r"[-.’']", "", _plain(part)).lower() for part in name.split()))
+    return tuple(sorted(re.sub(r"[-.’']", "", strip_accents(part)).lower() for part in name.split()))
 
 
 def _proper_case(name: str) -> str:
@@ -330,7 +323,7 @@ def clean_person_name(text: str) -> str:
 def _name_shaped(name: str) -> bool:
     """Two or more capitalised name words (particles and middle initials aside), none a title word."""
     words = name.split()
-    core = [w for w in words if w not in _PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
+    core = [w for w in words if w not in NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
     if len(core) < 2 or "\n" in name:
         return False
     for word in core:
@@ -417,7 +410,7 @@ def _add_person(st: _State, name: str, start: int, end: int, written: str, rule:
         st.persons[key] = draft
     elif (len(name) > len(draft.name) or (len(name) == len(draft.name) and "-" in name
                                          and "-" not in draft.name)
-          or (_plain(name) == _plain(draft.name) and len(name.encode()) > len(draft.name.encode()))):
+          or (strip_accents(name) == strip_accents(draft.name) and len(name.encode()) > len(draft.name.encode()))):
         draft.name = name  # the fullest form; with accents when both are written ("Maroš Šefčovič")
     draft.first = min(draft.first, start)
     draft.aliases.update({name, written})
@@ -765,15 +758,15 @@ def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
     by_token: dict[str, set[tuple[str, ...]]] = {}
     for key, draft in st.persons.items():
         for token in draft.name.split():
-            by_token.setdefault(_plain(token).lower(), set()).add(key)
+            by_token.setdefault(strip_accents(token).lower(), set()).add(key)
             for part in token.split("-"):
-                by_token.setdefault(_plain(part).lower(), set()).add(key)
+                by_token.setdefault(strip_accents(part).lower(), set()).add(key)
     resolved: list[tuple[int, int, str, tuple[str, ...] | None, str]] = []
     for start, end, written, span_key, rule in st.person_spans:
         if span_key is None:
             bare = _bare_surname(written)
             surname = bare.split()[-1]
-            keys = by_token.get(_plain(surname).lower(), set())
+            keys = by_token.get(strip_accents(surname).lower(), set())
             span_key = sorted(keys)[0] if len(keys) == 1 else None
             if span_key is not None:
                 st.persons[span_key].aliases.add(written)
@@ -782,13 +775,13 @@ def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
                 # full name resolution across documents may supply
                 span_key = _add_person(st, bare, end - len(bare), end, written, rule, 0.7)
                 st.person_spans.pop()
-                by_token.setdefault(_plain(surname).lower(), set()).add(span_key)
+                by_token.setdefault(strip_accents(surname).lower(), set()).add(span_key)
         resolved.append((start, end, written, span_key, rule))
     taken = [(s, e) for s, e, *_ in resolved]
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") or " " in ent.text.strip():
             continue
-        keys = by_token.get(_plain(ent.text).lower(), set())
+        keys = by_token.get(strip_accents(ent.text).lower(), set())
         if not keys or any(s <= ent.start_char < e for s, e in taken):
             continue
         ent_key = sorted(keys)[0] if len(keys) == 1 else None
@@ -805,7 +798,7 @@ def _title_key(st: _State, key: tuple[str, ...] | str,
                by_token: dict[str, set[tuple[str, ...]]]) -> tuple[str, ...] | str:
     if isinstance(key, tuple):
         return key
-    keys = by_token.get(_plain(key.split()[-1]).lower(), set())
+    keys = by_token.get(strip_accents(key.split()[-1]).lower(), set())
     if len(keys) == 1:
         return sorted(keys)[0]
     exact = _name_key(key)
