@@ -255,6 +255,13 @@ _KIND_BY_TYPE_NOUN = {"company": "company", "firm": "company", "carmaker": "comp
                       "newspaper": "media", "broadcaster": "media", "daily": "media",
                       "association": "association", "lobby": "association", "union": "association",
                       "agency": "agency"}
+
+
+def _kind_of_type_noun(noun: str) -> str | None:
+    """The kind a typing noun gives the name before it: "carmaker" -> company, "think-tank" -> None."""
+    return _KIND_BY_TYPE_NOUN.get(re.split(r"[\s-]", noun, maxsplit=1)[0])
+
+
 # A sentence that starts with a dateline: "GYEONGJU, South Korea -", "WASHINGTON (Reuters) -".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s[^-–—\n]{1,40}?)?(?:\s\([^)\n]{1,40}\))?\s[-–—]+\s")
 # The portfolio a formal title spells out: "Minister of Trade, Industry and Energy" -> the rest.
@@ -1189,10 +1196,6 @@ _TYPED_NAME = re.compile(
     rf"\bthe\s(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<type>think[- ]tank|institute|plant|factory|"
     r"carmaker|automaker|company|firm|conglomerate|lobby|newspaper|broadcaster)\b"
 )
-_KIND_BY_TYPED_NAME = {"plant": "company", "factory": "company", "carmaker": "company",
-                       "automaker": "company", "company": "company", "firm": "company",
-                       "conglomerate": "company", "lobby": "association", "newspaper": "media",
-                       "broadcaster": "media"}
 
 
 _TYPE_THEN_NAME = re.compile(
@@ -1257,7 +1260,7 @@ def _orgs_from_type_nouns(st: _State, text: str) -> None:
             continue
         if any(w.lower() in _NOT_NAME_WORDS - {"union", "bank", "group"} for w in name.split()):
             continue  # "the Trade Ministry company": a body's head word, or a title
-        kind = _KIND_BY_TYPED_NAME.get(m.group("type").split("-")[0].split()[0], "other")
+        kind = _kind_of_type_noun(m.group("type")) or "other"
         _add_org(st, name, start, end, "org.type_noun", 0.6, kind=kind)
 
 
@@ -1408,12 +1411,11 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
         if inst and " " not in name and not name.isupper() and inst.name != name:
             inst = None  # a one-word generic alias ("Commission") with nothing else to go on
         if inst or (shaped and (len(words) >= 2 or name.isupper())) or is_acronym or multiword:
-            typed = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0]) \
-                if type_noun else None
+            typed = _kind_of_type_noun(type_noun.group("type")) if type_noun else None
             _add_org(st, name, start, end, "org.ner", 0.6 if not inst else 0.8, inst=inst,
-                     kind=typed if typed and _org_kind(name) == "other" else None)
+                     kind=typed if typed and not shaped else None)
         elif type_noun and len(words) == 1 and name[:1].isupper():
-            kind = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0], "other")
+            kind = _kind_of_type_noun(type_noun.group("type")) or "other"
             _add_org(st, name, start, end, "org.ner+type_noun", 0.6, kind=kind)
 
 
