@@ -52,11 +52,13 @@ def _institution(text: str, country: str | None = None) -> _Inst | None:
     return None
 
 
-def _post(title: str, country: str | None = None) -> _Post | None:
+def _post(title: str, country: str | None = None, strict: bool = False) -> _Post | None:
+    found = None
     if title in ("Minister of Trade, Industry and Energy", "Industry Minister") and country in (
             None, "KR") and (country or title.startswith("Minister")):
-        return _Post("kr-motie-minister", "Minister of Trade, Industry and Energy", "kr-motie", "KR")
-    return None
+        found = _Post("kr-motie-minister", "Minister of Trade, Industry and Energy", "kr-motie", "KR")
+    # with `strict`, as kg.reference.post: only a post of the given country (or of none)
+    return found if found is None or not strict or found.country in (country, None) else None
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ import bisect
 import importlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -294,13 +295,7 @@ def _ref_post(title: str, country: str | None, strict: bool = False) -> Any:
     ref = _reference()
     if ref is None:
         return None
-    if strict:
-        try:
-            return ref.post(title, country, strict=True)
-        except TypeError:  # a reference without written-country lookups
-            found = ref.post(title, country)
-            return found if found is None or getattr(found, "country", None) in (country, None) else None
-    return ref.post(title, country)
+    return ref.post(title, country, strict=strict)
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -886,7 +881,7 @@ def _reference_matchers(sdoc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[s
     make = sdoc.vocab.strings
     forms: dict[str, tuple[set[str], set[str]]] = {"name": (set(), set()), "scoped": (set(), set())}
     for inst in institutions():
-        scoped = set(getattr(inst, "scoped_aliases", ()))
+        scoped = set(inst.scoped_aliases)
         for form in (inst.name, *inst.aliases, *inst.former_names):
             kind = "scoped" if form in scoped else "name"
             words = form.split()
@@ -1518,18 +1513,12 @@ def _org_in_title(st: _State, title: str, iso: str | None) -> str | None:
     return _org_named(st, of.group("body"), iso) if of else None
 
 
-def _countries_with_posts() -> frozenset[str] | _Everything:
-    """Countries whose posts the reference lists (all, when it cannot say)."""
+@cache
+def _countries_with_posts() -> frozenset[str]:
+    """Countries whose posts the reference lists (read once; without a reference there are no
+    countries to ask about)."""
     ref = _reference()
-    posts = getattr(ref, "posts", None) if ref else None
-    if posts is None:
-        return _Everything()
-    return frozenset(p.country for p in posts() if p.country)
-
-
-class _Everything:
-    def __contains__(self, item: object) -> bool:
-        return True
+    return frozenset(p.country for p in ref.posts() if p.country) if ref is not None else frozenset()
 
 
 def _guess_countries(st: _State, entries: list[Any], countries: dict[str, CountryMention]
@@ -1710,7 +1699,7 @@ def _names_institution(title: str, inst: Any) -> str | None:
     portfolio = ref.normalise(found.group("portfolio"))
     if not head:
         return None
-    forms = (inst.name, *getattr(inst, "aliases", ()), *getattr(inst, "former_names", ()))
+    forms = (inst.name, *inst.aliases, *inst.former_names)
     for form in forms:
         words = ref.normalise(form).split()
         for i in range(len(head) - 1, len(words) - 1):
@@ -1727,8 +1716,7 @@ def _written_org(st: _State, inst: Any) -> str | None:
     ref = _reference()
     if ref is None:
         return None
-    forms = {ref.normalise(f) for f in (inst.name, *getattr(inst, "aliases", ()),
-                                         *getattr(inst, "former_names", ()))}
+    forms = {ref.normalise(f) for f in (inst.name, *inst.aliases, *inst.former_names)}
     for key, org in sorted(st.orgs.items()):
         if org.ref_id in (None, inst.ref_id) and org.country in (None, inst.country) and \
                 any(ref.normalise(a) in forms for a in (org.name, *org.aliases)):
