@@ -118,7 +118,7 @@ _TITLE_BEFORE_NAME = re.compile(
 _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
     rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
-    rf"{_NAME_END}(?P<cname>(?!))?"
+    rf"{_NAME_END}"
 )
 # A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
 _ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
