@@ -178,6 +178,8 @@ _BYLINE = re.compile(r"\bBY\s(?P<name>[A-Z]{2,}(?:[\s-][A-Z]{2,}){1,2})\b")
 # Nouns after a name that make it a place, not a person: "at Trump Turnberry golf course".
 _VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|club|hotel|estate|plant|factory|"
                           r"stadium|arena|airport|tower|building|mansion|palace)\b")
+# "the Hang Seng index": a market index named after a body or place
+_INDEX_AFTER = re.compile(r"\s+ind(?:ex|ices)\b")
 _ORG_VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|hotel|stadium|arena|airport|estate|"
                               r"mansion|palace)\b")
 _GOV_HEAD = re.compile(
@@ -638,7 +640,7 @@ def _people_from_appositions(st: _State, text: str) -> None:
             continue  # "Commerce Secretary Howard Lutnick, Treasury Secretary Scott Bessent": a list
         if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
             continue
-        if _SPEECH_AFTER.match(text, m.end("title")) and not text[m.end("title"):].startswith(","):
+        if _SPEECH_AFTER.match(text, m.end("title")):
             continue
         if st.ent_labels(n_start, n_end) & {"DATE", "TIME", "MONEY", "PERCENT", "ORG"} and not \
                 st.ent_labels(n_start, n_end) & {"PERSON"}:
@@ -1382,7 +1384,7 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
             continue
         if name in lowercase_acronyms or _ref_country(name) is not None:
             continue
-        if _is_venue_or_policy(name) or re.match(r"^\s+ind(?:ex|ices)\b", text[end:]) \
+        if _is_venue_or_policy(name) or _INDEX_AFTER.match(text, end) \
                 or _ORG_VENUE_AFTER.match(text, end):
             continue  # "Oval Office", "Digital Services Tax", "the Hang Seng index", "X golf course"
         span = sdoc.char_span(start, end, alignment_mode="expand")
