@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from kg.extract.entities import extract_entities
-from kg.model import DocExtraction, Document
-from kg.nlp import load_pipeline
+from handmade import entities_of
 
 
 @dataclass
@@ -52,11 +50,13 @@ def _institution(text: str, country: str | None = None) -> _Inst | None:
     return None
 
 
-def _post(title: str, country: str | None = None) -> _Post | None:
+def _post(title: str, country: str | None = None, strict: bool = False) -> _Post | None:
+    found = None
     if title in ("Minister of Trade, Industry and Energy", "Industry Minister") and country in (
             None, "KR") and (country or title.startswith("Minister")):
-        return _Post("kr-motie-minister", "Minister of Trade, Industry and Energy", "kr-motie", "KR")
-    return None
+        found = _Post("kr-motie-minister", "Minister of Trade, Industry and Energy", "kr-motie", "KR")
+    # with `strict`, as kg.reference.post: only a post of the given country (or of none)
+    return found if found is None or not strict or found.country in (country, None) else None
 
 
 @pytest.fixture(autouse=True)
@@ -72,12 +72,6 @@ def stub_reference(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(module, "post", _post, raising=False)
 
 
-def _extract(text: str) -> DocExtraction:
-    ex = DocExtraction(Document("t.txt", text, "0"))
-    extract_entities(ex, load_pipeline()(text))
-    return ex
-
-
 @pytest.mark.parametrize(("text", "name", "title", "iso"), [
     ("Japanese Trade Minister Yoji Muto met EU Trade Commissioner Maros Sefcovic on Monday.",
      "Yoji Muto", "Japanese Trade Minister", "JP"),
@@ -91,7 +85,7 @@ def _extract(text: str) -> DocExtraction:
      None),
 ])
 def test_extract_entities_title_and_name(text: str, name: str, title: str, iso: str | None) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     person = next(p for p in ex.persons if p.name == name)
     held = [h for h in ex.holdings if h.person == person.local_id]
     assert [h.title for h in held] == [title]
@@ -102,14 +96,14 @@ def test_extract_entities_title_and_name(text: str, name: str, title: str, iso: 
 
 
 def test_extract_entities_coordinated_titles_give_two_posts() -> None:
-    ex = _extract("Deputy Prime Minister and Finance Minister Kim Min-jun met reporters.")
+    ex = entities_of("Deputy Prime Minister and Finance Minister Kim Min-jun met reporters.")
     (person,) = ex.persons
     assert person.name == "Kim Min-jun"
     assert sorted(h.title for h in ex.holdings) == ["Deputy Prime Minister", "Finance Minister"]
 
 
 def test_extract_entities_reference_post_and_implied_org() -> None:
-    ex = _extract("Minister of Trade, Industry and Energy Dukgeun Ahn met his counterpart in Seoul. "
+    ex = entities_of("Minister of Trade, Industry and Energy Dukgeun Ahn met his counterpart in Seoul. "
                   "Minister Ahn said the talks went well.")
     (person,) = ex.persons
     assert person.name == "Dukgeun Ahn" and "Minister Ahn" in person.aliases
@@ -120,7 +114,7 @@ def test_extract_entities_reference_post_and_implied_org() -> None:
 
 
 def test_extract_entities_shared_surname_stays_unresolved() -> None:
-    ex = _extract("Finance Minister Park Ji-hoon met Trade Minister Park Seo-yeon. Park said little.")
+    ex = entities_of("Finance Minister Park Ji-hoon met Trade Minister Park Seo-yeon. Park said little.")
     assert len(ex.persons) == 2
     bare = [m for m in ex.mentions if m.kind == "person" and m.text == "Park"]
     assert bare and all(m.ref is None for m in bare)
@@ -129,13 +123,13 @@ def test_extract_entities_shared_surname_stays_unresolved() -> None:
 def test_extract_entities_acronym_is_alias() -> None:
     text = ("Officials of the Korea Automobile Manufacturers Association (KAMA) were present. "
             "KAMA said exports fell.")
-    ex = _extract(text)
+    ex = entities_of(text)
     org = next(o for o in ex.organizations if o.name == "Korea Automobile Manufacturers Association")
     assert "KAMA" in org.aliases and org.kind == "association"
 
 
 def test_extract_entities_ministry_list_yields_each_ministry() -> None:
-    ex = _extract("Officials from the Ministry of Science and ICT, the Ministry of Land, "
+    ex = entities_of("Officials from the Ministry of Science and ICT, the Ministry of Land, "
                   "Infrastructure and Transport and the Ministry of Environment attended.")
     names = sorted(o.name for o in ex.organizations)
     assert names == ["Ministry of Environment", "Ministry of Land, Infrastructure and Transport",
@@ -143,13 +137,13 @@ def test_extract_entities_ministry_list_yields_each_ministry() -> None:
 
 
 def test_extract_entities_byline_in_caps_is_proper_case() -> None:
-    ex = _extract("BY KIM SOO-JIN\nThe talks ended on Friday.")
+    ex = entities_of("BY KIM SOO-JIN\nThe talks ended on Friday.")
     assert [p.name for p in ex.persons] == ["Kim Soo-jin"]
 
 
 def test_extract_entities_is_deterministic() -> None:
     text = "U.S. Trade Representative Jamieson Greer met Industry Minister Lee Jae-won in Seoul."
-    assert repr(_extract(text)) == repr(_extract(text))
+    assert repr(entities_of(text)) == repr(entities_of(text))
 
 
 @pytest.mark.parametrize(("text", "tenure"), [
@@ -159,10 +153,10 @@ def test_extract_entities_is_deterministic() -> None:
     ("Trade Minister Yoo Myung-hee criticised the deal.", "current"),
 ])
 def test_extract_entities_tenure_from_prefix(text: str, tenure: str) -> None:
-    ex = _extract(text)
+    ex = entities_of(text)
     assert [h.tenure for h in ex.holdings] == [tenure]
 
 
 def test_extract_entities_person_not_taken_from_institution_words() -> None:
-    ex = _extract("Officials met the director-general for trade policy at the Ministry of Finance.")
+    ex = entities_of("Officials met the director-general for trade policy at the Ministry of Finance.")
     assert ex.persons == []

@@ -53,20 +53,21 @@ def line_breaks(doc: Doc) -> Doc:
         line.append(token.i)
         line_start = "\n" in token.whitespace_
     lines.append(line)
+    text = doc.text  # built from the tokens on every access: once per document
     for indices in lines:
         # a line with no sentence-final punctuation inside (a headline, a dateline) stays whole
         if not any(doc[i].text in {".", "!", "?"} for i in indices[:-1]):
             for i in indices[1:]:
                 doc[i].is_sent_start = False
         if indices:
-            _split_dateline(doc, indices)
+            _split_dateline(doc, text, indices)
     return doc
 
 
-def _split_dateline(doc: Doc, indices: list[int]) -> None:
-    """Start a sentence after a dateline that opens the line."""
+def _split_dateline(doc: Doc, text: str, indices: list[int]) -> None:
+    """Start a sentence after a dateline that opens the line (`text` is the document's)."""
     begin = doc[indices[0]].idx
-    match = _DATELINE.match(doc.text, begin)
+    match = _DATELINE.match(text, begin)
     if match is None:
         return
     after = match.end()

@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -24,9 +24,11 @@ from spacy.util import filter_spans
 
 from kg.extract.titles import (
     CORE_WORD,
+    COUNTRY_OBJECT,
     LETTER,
     LOWER,
     LOWER_PORTFOLIO,
+    TITLE_CORE,
     UPPER,
     country_never_guessed,
     normalise_title_case,
@@ -44,6 +46,7 @@ from kg.model import (
     Person,
     PostHolding,
 )
+from kg.resolve.names import NAME_PARTICLES, strip_accents
 
 # Words that are never a personal name, though written capitalised next to one: title words,
 # portfolio words, institution heads, days and months ("Minister for Economic Affairs, X" must not
@@ -74,9 +77,7 @@ _U, _L = UPPER, LOWER
 _NAME_TOKEN = (rf"{_NOT_NAME}(?:(?:al|el|Al|El)-)?(?:{_U}['’])?{_U}{_L}+(?:{_U}{_L}+)?"
                rf"(?:-{LETTER}{_L}+)*")
 # Lowercase particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
-_PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|dos|das|du|la|le|bin|binti|ibn|ter|ten|zu)"
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
-              "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"}
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda w: (-len(w), w))) + ")"
 # Between two name words: a space, an optional middle initial and optional particles.
 # (a name never runs across a line break: "... Heads To Washington\nText")
 _SP = r"[ \xa0]"
@@ -99,7 +100,6 @@ _COUNTRY_PREFIX = (r"(?:U\.S\.|U\.K\.|[A-Z]{2,4}(?![\w.])|(?!(?:The|A|An|His|Her
                    rf"(?!{CORE_WORD})[A-Z][a-z]+(?:\s(?!{CORE_WORD})[A-Z][a-z]+)?)")
 # "Acting President" is a title of its own, so a capitalised "Acting" stays in the title
 _TENURE_PREFIX = r"(?:(?i:then|former|ex)[-\s]\s?|(?:acting|new|incoming)\s)?"
-TITLE_CORE = title_core(greedy=False)
 _TITLE_PAIR = rf"(?:{TITLE_CORE})(?:\sand\s(?:{TITLE_CORE}))?"
 # "[tenure] [country('s)] TITLE [and TITLE] Name": the name is 1-2 words not followed by another
 # capitalised word, so the lazy portfolio stops where the name begins. "TITLE, Name" only when the
@@ -118,15 +118,16 @@ _TITLE_BEFORE_NAME = re.compile(
 _TITLE_BEFORE_LONG_NAME = re.compile(
     rf"(?P<pre>{_TENURE_PREFIX})(?:(?P<country>{_COUNTRY_PREFIX})(?P<poss>’s|'s)?\s)?"
     rf"(?P<title>{_TITLE_PAIR}){_SP}(?:{_HON}{_SP})?(?P<name>{_LEAD}{_NAME_TOKEN}(?:{_LINK}{_NAME_TOKEN}){{2,3}})"
-    rf"{_NAME_END}(?P<cname>(?!))?"
+    rf"{_NAME_END}"
 )
-_ORG_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
+# A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
+_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 # The team or unit a person leads: "head of the Government's negotiating team", "head of the EU
 # delegation", "leader of the Korean delegation".
 _UNIT_NOUN = (r"(?:team|delegation|mission|unit|division|panel|task\sforce|taskforce|secretariat|"
               r"committee|working\sgroup|bureau|desk)")
 _HEAD_OF_UNIT = (rf"(?:[Hh]ead|[Ll]eader|[Cc]hief)\sof\s(?:the\s|a\s|an\s)?"
-                 rf"(?:{_ORG_CAP}(?:\s{_ORG_CAP}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
+                 rf"(?:{_ORG_WORD}(?:\s{_ORG_WORD}){{0,2}}(?:’s|'s)?\s)?(?:[a-z][\w'’-]*\s){{0,3}}"
                  rf"{_UNIT_NOUN}(?![\w-])")
 _LOWER_ROLE = (
     rf"(?:{_HEAD_OF_UNIT}|"
@@ -136,7 +137,7 @@ _LOWER_ROLE = (
     r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s)[a-z]+)*"
     rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
     r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
-    r"|(?:ambassador|envoy)\sto\s(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+    rf"|(?:ambassador|envoy)\sto\s{COUNTRY_OBJECT}"
     r"|(?:(?!(?:the|a|an|and|or|of|to|with|by|for|from|in|on|at|as|is|was|said|says|told|his|her|"
     r"its|their|our|who|that|which|also|then|former|ex|new|acting)\s)[a-z][a-z-]*\s){0,3}"
     r"(?:minister|secretary|representative|adviser|advisor|negotiator|envoy|ambassador|"
@@ -177,10 +178,10 @@ _BYLINE = re.compile(r"\bBY\s(?P<name>[A-Z]{2,}(?:[\s-][A-Z]{2,}){1,2})\b")
 # Nouns after a name that make it a place, not a person: "at Trump Turnberry golf course".
 _VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|club|hotel|estate|plant|factory|"
                           r"stadium|arena|airport|tower|building|mansion|palace)\b")
+# "the Hang Seng index": a market index named after a body or place
+_INDEX_AFTER = re.compile(r"\s+ind(?:ex|ices)\b")
 _ORG_VENUE_AFTER = re.compile(r"\s+(?:golf\s+)?(?:course|resort|hotel|stadium|arena|airport|estate|"
                               r"mansion|palace)\b")
-# A word of an institution name: "Trade", "ICT", "U.S." (a final "." ends a sentence otherwise).
-_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*)"
 _GOV_HEAD = re.compile(
     r"(?:Ministry|Department|Office|Bureau|Centers?|Centres?|Secretariat|Directorate(?:[- ]General)?)"
     r"\s(?:of|for)\s(?:the\s)?"
@@ -257,6 +258,13 @@ _KIND_BY_TYPE_NOUN = {"company": "company", "firm": "company", "carmaker": "comp
                       "newspaper": "media", "broadcaster": "media", "daily": "media",
                       "association": "association", "lobby": "association", "union": "association",
                       "agency": "agency"}
+
+
+def _kind_of_type_noun(noun: str) -> str | None:
+    """The kind a typing noun gives the name before it: "carmaker" -> company, "think-tank" -> None."""
+    return _KIND_BY_TYPE_NOUN.get(re.split(r"[\s-]", noun, maxsplit=1)[0])
+
+
 # A sentence that starts with a dateline: "GYEONGJU, South Korea -", "WASHINGTON (Reuters) -".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s[^-–—\n]{1,40}?)?(?:\s\([^)\n]{1,40}\))?\s[-–—]+\s")
 # The portfolio a formal title spells out: "Minister of Trade, Industry and Energy" -> the rest.
@@ -289,23 +297,12 @@ def _ref_post(title: str, country: str | None, strict: bool = False) -> Any:
     ref = _reference()
     if ref is None:
         return None
-    if strict:
-        try:
-            return ref.post(title, country, strict=True)
-        except TypeError:  # a reference without written-country lookups
-            found = ref.post(title, country)
-            return found if found is None or getattr(found, "country", None) in (country, None) else None
-    return ref.post(title, country)
-
-
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return ref.post(title, country, strict=strict)
 
 
 def _name_key(name: str) -> tuple[str, ...]:
     """Order- and accent-insensitive key: 'Dukgeun Ahn' = 'Ahn Duk-geun', 'Šefčovič' = 'Sefcovic'."""
-    return tuple(sorted(re.sub(r"[-.’']", "", _plain(part)).lower() for part in name.split()))
+    return tuple(sorted(re.sub(r"[-.’']", "", strip_accents(part)).lower() for part in name.split()))
 
 
 def _proper_case(name: str) -> str:
@@ -330,7 +327,7 @@ def clean_person_name(text: str) -> str:
 def _name_shaped(name: str) -> bool:
     """Two or more capitalised name words (particles and middle initials aside), none a title word."""
     words = name.split()
-    core = [w for w in words if w not in _PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
+    core = [w for w in words if w not in NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.", w)]
     if len(core) < 2 or "\n" in name:
         return False
     for word in core:
@@ -417,7 +414,7 @@ def _add_person(st: _State, name: str, start: int, end: int, written: str, rule:
         st.persons[key] = draft
     elif (len(name) > len(draft.name) or (len(name) == len(draft.name) and "-" in name
                                          and "-" not in draft.name)
-          or (_plain(name) == _plain(draft.name) and len(name.encode()) > len(draft.name.encode()))):
+          or (strip_accents(name) == strip_accents(draft.name) and len(name.encode()) > len(draft.name.encode()))):
         draft.name = name  # the fullest form; with accents when both are written ("Maroš Šefčovič")
     draft.first = min(draft.first, start)
     draft.aliases.update({name, written})
@@ -643,7 +640,7 @@ def _people_from_appositions(st: _State, text: str) -> None:
             continue  # "Commerce Secretary Howard Lutnick, Treasury Secretary Scott Bessent": a list
         if _ref_country(name) or _ref_institution(name) or _org_kind(name) != "other":
             continue
-        if _SPEECH_AFTER.match(text, m.end("title")) and not text[m.end("title"):].startswith(","):
+        if _SPEECH_AFTER.match(text, m.end("title")):
             continue
         if st.ent_labels(n_start, n_end) & {"DATE", "TIME", "MONEY", "PERCENT", "ORG"} and not \
                 st.ent_labels(n_start, n_end) & {"PERSON"}:
@@ -765,15 +762,15 @@ def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
     by_token: dict[str, set[tuple[str, ...]]] = {}
     for key, draft in st.persons.items():
         for token in draft.name.split():
-            by_token.setdefault(_plain(token).lower(), set()).add(key)
+            by_token.setdefault(strip_accents(token).lower(), set()).add(key)
             for part in token.split("-"):
-                by_token.setdefault(_plain(part).lower(), set()).add(key)
+                by_token.setdefault(strip_accents(part).lower(), set()).add(key)
     resolved: list[tuple[int, int, str, tuple[str, ...] | None, str]] = []
     for start, end, written, span_key, rule in st.person_spans:
         if span_key is None:
             bare = _bare_surname(written)
             surname = bare.split()[-1]
-            keys = by_token.get(_plain(surname).lower(), set())
+            keys = by_token.get(strip_accents(surname).lower(), set())
             span_key = sorted(keys)[0] if len(keys) == 1 else None
             if span_key is not None:
                 st.persons[span_key].aliases.add(written)
@@ -782,13 +779,13 @@ def _resolve_surnames(st: _State, sdoc: Doc, text: str) -> None:
                 # full name resolution across documents may supply
                 span_key = _add_person(st, bare, end - len(bare), end, written, rule, 0.7)
                 st.person_spans.pop()
-                by_token.setdefault(_plain(surname).lower(), set()).add(span_key)
+                by_token.setdefault(strip_accents(surname).lower(), set()).add(span_key)
         resolved.append((start, end, written, span_key, rule))
     taken = [(s, e) for s, e, *_ in resolved]
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") or " " in ent.text.strip():
             continue
-        keys = by_token.get(_plain(ent.text).lower(), set())
+        keys = by_token.get(strip_accents(ent.text).lower(), set())
         if not keys or any(s <= ent.start_char < e for s, e in taken):
             continue
         ent_key = sorted(keys)[0] if len(keys) == 1 else None
@@ -805,7 +802,7 @@ def _title_key(st: _State, key: tuple[str, ...] | str,
                by_token: dict[str, set[tuple[str, ...]]]) -> tuple[str, ...] | str:
     if isinstance(key, tuple):
         return key
-    keys = by_token.get(_plain(key.split()[-1]).lower(), set())
+    keys = by_token.get(strip_accents(key.split()[-1]).lower(), set())
     if len(keys) == 1:
         return sorted(keys)[0]
     exact = _name_key(key)
@@ -886,7 +883,7 @@ def _reference_matchers(sdoc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[s
     make = sdoc.vocab.strings
     forms: dict[str, tuple[set[str], set[str]]] = {"name": (set(), set()), "scoped": (set(), set())}
     for inst in institutions():
-        scoped = set(getattr(inst, "scoped_aliases", ()))
+        scoped = set(inst.scoped_aliases)
         for form in (inst.name, *inst.aliases, *inst.former_names):
             kind = "scoped" if form in scoped else "name"
             words = form.split()
@@ -937,9 +934,9 @@ def _country_of_possessor(st: _State, sdoc: Doc, span: Span) -> str | None:
 _APPOSED_COUNTRY = re.compile(r",\s(?:the\s)?(?P<c>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:’s|'s)\s")
 
 
-def _country_in_apposition(sdoc: Doc, span: Span) -> str | None:
+def _country_in_apposition(text: str, span: Span) -> str | None:
     """"the Federal Council, Switzerland's seven-member cabinet": the country of the apposition."""
-    found = _APPOSED_COUNTRY.match(sdoc.text, span.end_char)
+    found = _APPOSED_COUNTRY.match(text, span.end_char)
     info = _ref_country(found.group("c")) if found else None
     return info.iso if info is not None else None
 
@@ -955,6 +952,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
     if matchers is None:
         return
     exact, lower, kinds = matchers
+    text = st.ex.doc.text  # (sdoc.text is rebuilt from the tokens on every access)
     title_ranges = [(s, e) for s, e, *_ in st.titles]
     found = [Span(sdoc, s, e, label=m) for m, s, e in [*exact(sdoc), *lower(sdoc)]]
     spans = filter_spans(found)
@@ -971,7 +969,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             if not any(s < span.end_char and span.start_char < e for s, e in title_ranges):
                 scoped.append(span)
             continue
-        if _VENUE.search(span.text) or _followed_by_venue_noun(sdoc, span) or _attributive(span):
+        if _VENUE.search(span.text) or _VENUE_AFTER.match(text, span.end_char) or _attributive(span):
             continue
         if _straddles_country_and_title(st, span.start_char, span.end_char):
             continue
@@ -983,11 +981,11 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
         # in a Title Case headline a country before a generic form is more likely a title's
         # ("US Commerce Secretary Warns ..."): there only a body named elsewhere is linked
         iso, start = _country_before(sdoc, span) if not st.in_headline(span.start_char) else (None, 0)
-        inst = _ref_institution(sdoc.text[start:span.end_char], iso) if iso else None
+        inst = _ref_institution(text[start:span.end_char], iso) if iso else None
         if inst is None and not st.in_headline(span.start_char):
             # "the Executive Yuan's Office of Trade Negotiations", "the Federal Council,
             # Switzerland's cabinet": the country of a possessor body, or one in apposition
-            other = _country_of_possessor(st, sdoc, span) or _country_in_apposition(sdoc, span)
+            other = _country_of_possessor(st, sdoc, span) or _country_in_apposition(text, span)
             inst = _ref_institution(span.text, other) if other else None
             if inst is not None and inst.country != other:
                 inst = None
@@ -999,7 +997,7 @@ def _orgs_from_reference(st: _State, sdoc: Doc) -> None:
             start = span.start_char
         if inst is None or _overlaps(st.org_spans, start, span.end_char):
             continue
-        written = sdoc.text[start:span.end_char]
+        written = text[start:span.end_char]
         _add_org(st, written, start, span.end_char, "org.reference_scoped", 0.8, written=written,
                  inst=inst)
 
@@ -1033,10 +1031,6 @@ def _attributive(span: Span) -> bool:
     last = span[-1]
     return last.lower_ in ("government", "administration") and last.dep_ in ("compound", "amod") \
         and last.head.i > last.i and last.head.lower_ in _PART_NOUNS
-
-
-def _followed_by_venue_noun(sdoc: Doc, span: Span) -> bool:
-    return _VENUE_AFTER.match(sdoc.text, span.end_char) is not None
 
 
 # ---------------------------------------------------------------- organizations
@@ -1199,10 +1193,6 @@ _TYPED_NAME = re.compile(
     rf"\bthe\s(?P<name>{_ORG_WORD}(?:\s{_ORG_WORD}){{0,3}})\s(?P<type>think[- ]tank|institute|plant|factory|"
     r"carmaker|automaker|company|firm|conglomerate|lobby|newspaper|broadcaster)\b"
 )
-_KIND_BY_TYPED_NAME = {"plant": "company", "factory": "company", "carmaker": "company",
-                       "automaker": "company", "company": "company", "firm": "company",
-                       "conglomerate": "company", "lobby": "association", "newspaper": "media",
-                       "broadcaster": "media"}
 
 
 _TYPE_THEN_NAME = re.compile(
@@ -1267,7 +1257,7 @@ def _orgs_from_type_nouns(st: _State, text: str) -> None:
             continue
         if any(w.lower() in _NOT_NAME_WORDS - {"union", "bank", "group"} for w in name.split()):
             continue  # "the Trade Ministry company": a body's head word, or a title
-        kind = _KIND_BY_TYPED_NAME.get(m.group("type").split("-")[0].split()[0], "other")
+        kind = _kind_of_type_noun(m.group("type")) or "other"
         _add_org(st, name, start, end, "org.type_noun", 0.6, kind=kind)
 
 
@@ -1394,7 +1384,7 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
             continue
         if name in lowercase_acronyms or _ref_country(name) is not None:
             continue
-        if _is_venue_or_policy(name) or re.match(r"^\s+ind(?:ex|ices)\b", text[end:]) \
+        if _is_venue_or_policy(name) or _INDEX_AFTER.match(text, end) \
                 or _ORG_VENUE_AFTER.match(text, end):
             continue  # "Oval Office", "Digital Services Tax", "the Hang Seng index", "X golf course"
         span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -1418,12 +1408,11 @@ def _orgs_from_ner(st: _State, sdoc: Doc, text: str, title_ranges: list[tuple[in
         if inst and " " not in name and not name.isupper() and inst.name != name:
             inst = None  # a one-word generic alias ("Commission") with nothing else to go on
         if inst or (shaped and (len(words) >= 2 or name.isupper())) or is_acronym or multiword:
-            typed = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0]) \
-                if type_noun else None
+            typed = _kind_of_type_noun(type_noun.group("type")) if type_noun else None
             _add_org(st, name, start, end, "org.ner", 0.6 if not inst else 0.8, inst=inst,
-                     kind=typed if typed and _org_kind(name) == "other" else None)
+                     kind=typed if typed and not shaped else None)
         elif type_noun and len(words) == 1 and name[:1].isupper():
-            kind = _KIND_BY_TYPE_NOUN.get(type_noun.group("type").split()[0].split("-")[0], "other")
+            kind = _kind_of_type_noun(type_noun.group("type")) or "other"
             _add_org(st, name, start, end, "org.ner+type_noun", 0.6, kind=kind)
 
 
@@ -1526,18 +1515,12 @@ def _org_in_title(st: _State, title: str, iso: str | None) -> str | None:
     return _org_named(st, of.group("body"), iso) if of else None
 
 
-def _countries_with_posts() -> frozenset[str] | _Everything:
-    """Countries whose posts the reference lists (all, when it cannot say)."""
+@cache
+def _countries_with_posts() -> frozenset[str]:
+    """Countries whose posts the reference lists (read once; without a reference there are no
+    countries to ask about)."""
     ref = _reference()
-    posts = getattr(ref, "posts", None) if ref else None
-    if posts is None:
-        return _Everything()
-    return frozenset(p.country for p in posts() if p.country)
-
-
-class _Everything:
-    def __contains__(self, item: object) -> bool:
-        return True
+    return frozenset(p.country for p in ref.posts() if p.country) if ref is not None else frozenset()
 
 
 def _guess_countries(st: _State, entries: list[Any], countries: dict[str, CountryMention]
@@ -1718,7 +1701,7 @@ def _names_institution(title: str, inst: Any) -> str | None:
     portfolio = ref.normalise(found.group("portfolio"))
     if not head:
         return None
-    forms = (inst.name, *getattr(inst, "aliases", ()), *getattr(inst, "former_names", ()))
+    forms = (inst.name, *inst.aliases, *inst.former_names)
     for form in forms:
         words = ref.normalise(form).split()
         for i in range(len(head) - 1, len(words) - 1):
@@ -1735,8 +1718,7 @@ def _written_org(st: _State, inst: Any) -> str | None:
     ref = _reference()
     if ref is None:
         return None
-    forms = {ref.normalise(f) for f in (inst.name, *getattr(inst, "aliases", ()),
-                                         *getattr(inst, "former_names", ()))}
+    forms = {ref.normalise(f) for f in (inst.name, *inst.aliases, *inst.former_names)}
     for key, org in sorted(st.orgs.items()):
         if org.ref_id in (None, inst.ref_id) and org.country in (None, inst.country) and \
                 any(ref.normalise(a) in forms for a in (org.name, *org.aliases)):

@@ -67,7 +67,7 @@ PORTFOLIO = rf"(?:the\s)?{_CAP}(?:{_PORTFOLIO_LINK}{_CAP})*?"
 # Greedy form, for an apposition where nothing after the title stops a lazy match.
 PORTFOLIO_GREEDY = rf"(?:the\s)?{_CAP}(?:{_PORTFOLIO_LINK}{_CAP})*"
 _COUNTRYISH = r"(?:U\.S\.|US|U\.K\.|UK|EU|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:’s|'s)?)"
-_COUNTRY_OBJECT = r"(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+COUNTRY_OBJECT = r"(?:the\s)?(?:U\.S\.|U\.K\.|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
 
 # A lowercase word that may qualify a lowercase role noun ("trade negotiator", "senior fellow"),
 # but never a function word ("the negotiator", "and minister").
@@ -103,7 +103,7 @@ def title_core(greedy: bool = False) -> str:
         rf"(?:Vice[- ])?President)\s(?:of|for)\s"
         rf"{portfolio}"
         rf"|(?:(?:His|Her)\sMajesty['’]s\s)?{MODIFIERS}?(?:Ambassador|Envoy|High\sCommissioner)\sto\s"
-        rf"{_COUNTRY_OBJECT}"
+        rf"{COUNTRY_OBJECT}"
         r"|(?:[Cc]hief\s)?[Tt]rade\s[Rr]ep(?:resentative|\.)"
         r"|USTR\sRepresentative"
         r"|(?:[Cc]hief|[Tt]op)\s(?:[a-z]+\s)?(?:negotiator|policy\sadviser|envoy)"
@@ -114,7 +114,7 @@ def title_core(greedy: bool = False) -> str:
         r"|[Dd]irector[- ][Gg]eneral\sfor\s[a-z]+(?:\s(?!at\s|of\s|in\s|the\s)[a-z]+)*"
         rf"|(?:vice\s|deputy\s)?minister\s(?:of|for)\s{LOWER_PORTFOLIO}"
         r"|(?:minister|secretary)\sresponsible\sfor\s[\w.-]+(?:\s[a-z][\w.-]*){0,3}?(?=[,;.)])"
-        rf"|(?:ambassador|envoy)\sto\s{_COUNTRY_OBJECT}"
+        rf"|(?:ambassador|envoy)\sto\s{COUNTRY_OBJECT}"
         rf"|{MODIFIERS}?(?:{_LOWER_MOD}){{0,2}}(?:{_ROLE_NOUNS})(?![\w-])"
     )
 

@@ -199,13 +199,19 @@ def country(text: str) -> CountryInfo | None:
     return infos[iso] if iso is not None else None
 
 
+@cache
+def _capitals() -> dict[str, CountryInfo]:
+    """Normalised capital -> its country (the first by ISO code, should two share a form)."""
+    index: dict[str, CountryInfo] = {}
+    for info in _country_tables()[0].values():
+        for capital in info.capitals:
+            index.setdefault(normalise(capital), info)
+    return index
+
+
 def capital_of(text: str) -> CountryInfo | None:
     """The country whose capital `text` names ("Washington, D.C.", "Washington DC", "Seoul")."""
-    key = normalise(text)
-    for info in _country_tables()[0].values():
-        if any(normalise(capital) == key for capital in info.capitals):
-            return info
-    return None
+    return _capitals().get(normalise(text))
 
 
 def country_by_iso(iso: str) -> CountryInfo | None:

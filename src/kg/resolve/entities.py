@@ -128,16 +128,21 @@ def _canonical_person_label(names: list[str]) -> str:
     return min(counts, key=lambda n: (-counts[n], "-" not in n, n))
 
 
-def _supporting_evidence(a: list[_PersonRecord], b: list[_PersonRecord]) -> bool:
+def _supporting_evidence(a: list[_PersonRecord], b: list[_PersonRecord]) -> str | None:
+    """The rule whose evidence lets two groups with close names merge, or None."""
     posts_a = set().union(*(r.post_keys for r in a))
     posts_b = set().union(*(r.post_keys for r in b))
-    if posts_a & posts_b or _same_role(a, b):
-        return True
+    if posts_a & posts_b:
+        return "person.misspelling+same_post"
+    if _same_role(a, b):
+        return "person.misspelling+same_role"
     countries_a = {r.country for r in a if r.country}
     countries_b = {r.country for r in b if r.country}
     titles_a = set().union(*(r.title_words for r in a))
     titles_b = set().union(*(r.title_words for r in b))
-    return bool(countries_a & countries_b) and bool(titles_a & titles_b)
+    if countries_a & countries_b and titles_a & titles_b:
+        return "person.misspelling+country_title"
+    return None
 
 
 def resolve_people(extractions: list[DocExtraction], res: Resolution) -> None:
@@ -189,14 +194,11 @@ def resolve_people(extractions: list[DocExtraction], res: Resolution) -> None:
         if score <= 0:
             continue
         group_a, group_b = members(uf.find(rec_a.ref)), members(uf.find(rec_b.ref))
-        if not _supporting_evidence(group_a, group_b):
+        evidence = _supporting_evidence(group_a, group_b)
+        if evidence is None:
             continue
-        same_post = bool(set().union(*(r.post_keys for r in group_a))
-                         & set().union(*(r.post_keys for r in group_b)))
-        rule = ("person.misspelling+same_post" if same_post else "person.misspelling+same_role"
-                if _same_role(group_a, group_b) else "person.misspelling+country_title")
         uf.union(rec_a.ref, rec_b.ref)
-        pending.append((rec_a.ref, rec_b.name, rule, round(score, 3),
+        pending.append((rec_a.ref, rec_b.name, evidence, round(score, 3),
                         tuple(sorted({rec_a.ref[0], rec_b.ref[0]}))))
 
     # 3. A surname-only person joins the single full-name person of another article with that
@@ -318,8 +320,9 @@ def resolve_organizations(extractions: list[DocExtraction], res: Resolution,
 
     def compatible(a: _OrgRecord, b: _OrgRecord, form: str) -> bool:
         # every member of one cluster with every member of the other: no article bridges two
-        # countries' bodies of one generic name
-        return all(_may_share_form(x, y, form, generic) for x in members_of(a) for y in members_of(b))
+        # countries' bodies of one generic name (each cluster listed once, not once per member)
+        members_a, members_b = members_of(a), members_of(b)
+        return all(_may_share_form(x, y, form, generic) for x in members_a for y in members_b)
 
     for form in sorted(by_form):
         group = by_form[form]

@@ -17,8 +17,9 @@ _TOKEN_SPLIT = re.compile(r"[\s,]+")
 # Honorifics and name suffixes that are not part of the identity of a person.
 _DROP_TOKENS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "prof", "sir", "dame",
                           "lord", "lady", "mp", "kc", "qc", "shri", "smt"})
-# Name particles, when written in lower case: part of the surname that follows them.
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+# Name particles, when written in lower case: part of the surname that follows them (the
+# extraction's name shapes use the same list).
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
                         "du", "la", "le", "bin", "binti", "ibn", "ter", "ten", "zu"})
 
 
@@ -49,7 +50,7 @@ def name_tokens(name: str) -> list[str]:
         token = _NON_ALNUM.sub("", raw.lower())
         if not token or token in _DROP_TOKENS:
             continue
-        if raw in _PARTICLES:  # written in lower case: "von", "der", "bin"
+        if raw in NAME_PARTICLES:  # written in lower case: "von", "der", "bin"
             pending += token
             continue
         if len(token) == 1 and len(raw.strip(".")) <= 1:
