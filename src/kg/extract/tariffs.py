@@ -388,7 +388,6 @@ _UNKNOWN_PARTY = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,3}?(?:on|from)\s+(?:the\s+)?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][a-z]"
 )
-_MEASURE_AFTER = re.compile(r"^\s*(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
 
 
 @dataclass
@@ -1020,8 +1019,6 @@ class TariffContext:
                 targets = [t for t in targets if t == self.paragraph_target] if not every else []
             if rate.value == 0 and not products and i not in changes and i not in ends and i not in steps:
                 continue  # "85% of lines become tariff-free", "zero tariffs on US products": no measure on named goods
-            measure = _MEASURE_AFTER.match(text, rate.end, hi) if rate.end < hi else None
-            evidence_end = max(span_end, measure.end() if measure else 0)
             confidence = {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75)
             written: list[str | None] = list(targets) or [None]
             parties = [(imposer, target, status) for target in written]
@@ -1045,9 +1042,9 @@ class TariffContext:
                     else _effective(text, refs, rate, hi, clause),
                     until=_effective(text, refs, rate, hi, clause) if removed and until is None else until,
                     evidence=[
-                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.rate_with_measure", confidence)
+                        sentence.evidence(self.doc_id, span_start, span_end, "tariff.rate_with_measure", confidence)
                         if party_status == status else
-                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.requested_rate", 0.7)
+                        sentence.evidence(self.doc_id, span_start, span_end, "tariff.requested_rate", 0.7)
                     ],
                 )
                 if mutual:
