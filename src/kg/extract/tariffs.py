@@ -520,14 +520,20 @@ def _bound_to(text: str, role: _Role, rate: _Rate) -> bool:
     return not role.bound or (rate.end <= role.at and not _RATE.search(text, rate.end, role.at))
 
 
+def _subject_start(text: str) -> int:
+    """Where the sentence's subject may begin: after a dateline and an adverbial opener ("In return, the
+    EU will open quotas", "Since August, Brazil has")."""
+    lead = _DATELINE.match(text)
+    offset = lead.end() if lead else 0
+    opener = _OPENER.match(text[offset:])
+    return offset + (opener.end() if opener else 0)
+
+
 def _subjects(text: str, mentions: list[_Mention], people: bool = False) -> list[str]:
     """Countries of the mentions that open the sentence ("U.S. President Donald Trump on Thursday gave");
     not a demonym before a noun ("Australian lamb will stay at 8 percent"), unless `people` and the noun
     names the country's people ("Turkish negotiators asked")."""
-    lead = _DATELINE.match(text)
-    offset = lead.end() if lead else 0
-    opener = _OPENER.match(text[offset:])  # "In return, the EU will open quotas"
-    offset += opener.end() if opener else 0
+    offset = _subject_start(text)
     found: list[str] = []
     for mention in mentions:
         if mention.start < offset or _in_name(text, mention.start, mention.end):
@@ -840,8 +846,10 @@ class TariffContext:
         update = status_from_context(sentence, self.published, self.doc_id)
         if update is not None:
             self.status_updates.append(update)
-        found = self._extract(sentence, mentions, person_country, next_id)
-        self.unknown_party_said = self._unknown_subject(sentence.text, mentions, sentence.start, person_country)
+        # read before this sentence's own: "It" stands for the subject of the sentence before
+        unknown_subject = self._unknown_subject(sentence.text, mentions, sentence.start, person_country)
+        found = self._extract(sentence, mentions, person_country, next_id, unknown_subject)
+        self.unknown_party_said = unknown_subject
         if _status_in(sentence.text, 0, len(sentence.text)) == "agreed":
             self.agreement_reported = True
         for tariff in found:
@@ -903,8 +911,10 @@ class TariffContext:
         return [r for r, ok in zip(found, accepted, strict=True) if ok]
 
     def _extract(
-        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int
+        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int,
+        unknown_imposer: bool,
     ) -> list[Tariff]:
+        """The sentence's tariffs; `unknown_imposer`: its subject is a party kg cannot name."""
         text = sentence.text
         clauses = _clauses(text)
         rates = self._accepted_rates(text, clauses)
@@ -925,7 +935,6 @@ class TariffContext:
         local.sort(key=lambda m: (m.start, m.end))
         roles = _roles(text, local)
         subjects = _subjects(text, local)
-        unknown_imposer = self._unknown_subject(text, mentions, sentence.start, person_country)
         people = [(m.start - sentence.start, m.end - sentence.start) for m in mentions if m.kind == "person"]
         # the asker of a request may be written as its people: "Turkish negotiators asked Cairo to ..."
         request = _request(text, local, _subjects(text, local, people=True), people)
@@ -1093,10 +1102,7 @@ class TariffContext:
         """Whether the sentence's subject is a party kg cannot name as a country ("Mercosur currently
         charges 35% on cars"), or a pronoun standing for the one the sentence before named ("It levies
         27% on wine")."""
-        lead = _DATELINE.match(text)
-        begin = lead.end() if lead else 0
-        opener = _OPENER.match(text[begin:])
-        begin += opener.end() if opener else 0
+        begin = _subject_start(text)
         if _PRONOUN_SUBJECT.match(text[begin:]):
             return self.unknown_party_said
         named = _NAMED_SUBJECT.match(text[begin:])
