@@ -629,12 +629,13 @@ def _words(text: str) -> int:
     return len(re.findall(r"[\w.%-]+", text))
 
 
-def _products_of(text: str, rate: _Rate, lo: int, hi: int) -> tuple[list[str], int, int]:
+def _products_of(text: str, named: list[tuple[int, int, str]], rate: _Rate, lo: int, hi: int
+                 ) -> tuple[list[str], int, int]:
     """The products named next to the rate, between the neighbouring rates lo..hi: the list on the nearer
     side ("Steel and aluminum face 50 per cent", "25 percent levies on automobiles, steel and aluminum",
-    "cars, which currently face a 27.5 per cent tariff"), and the span it covers."""
-    spans = [s for s in product_spans(text)
-             if lo <= s[0] and s[1] <= hi and not (s[0] < rate.end and s[1] > rate.start)]
+    "cars, which currently face a 27.5 per cent tariff"), and the span it covers. `named`: the sentence's
+    product_spans."""
+    spans = [s for s in named if lo <= s[0] and s[1] <= hi and not (s[0] < rate.end and s[1] > rate.start)]
     best: tuple[int, list[int]] | None = None
     right = next((i for i, s in enumerate(spans) if s[0] >= rate.end), None)
     if right is not None:
@@ -850,7 +851,7 @@ class TariffContext:
         unknown_subject = self._unknown_subject(sentence.text, mentions, sentence.start, person_country)
         found = self._extract(sentence, mentions, person_country, next_id, unknown_subject)
         self.unknown_party_said = unknown_subject
-        if _status_in(sentence.text, 0, len(sentence.text)) == "agreed":
+        if not self.agreement_reported and _status_in(sentence.text, 0, len(sentence.text)) == "agreed":
             self.agreement_reported = True
         for tariff in found:
             if tariff.imposed_by:
@@ -946,6 +947,10 @@ class TariffContext:
         frame = _FRAME.match(text[lead.end() :] if lead else text)
         exchange = _EXCHANGE.match(text[lead.end() :] if lead else text)
         refs = find_dates(text, self.published)
+        named_products = product_spans(text)
+        # a change is to come when its verb says so ("to fall from", "will be halved") or a time to
+        # come is named for it ("halved from 150% to 75%, falling to 40% by the tenth year")
+        to_come = bool(_TIME_TO_COME.search(text))
         found: list[Tariff] = []
         by_rate: dict[int, list[Tariff]] = {}
         statuses: dict[int, str | None] = {}
@@ -957,7 +962,7 @@ class TariffContext:
             prev_end = rates[i - 1].end if i else 0
             next_start = rates[i + 1].start if i + 1 < len(rates) else len(text)
             lo, hi = _stretch(text, rates, i, clauses, changes)
-            products, span_start, span_end = _products_of(text, rate, prev_end, next_start)
+            products, span_start, span_end = _products_of(text, named_products, rate, prev_end, next_start)
             kind = _kind_near(text, rate, lo, hi)
             if kind is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
                     and _LIST_OF_RATES.match(text[rates[i - 1].end : rate.start]):
@@ -987,9 +992,6 @@ class TariffContext:
                 status = statuses.get(steps[i])  # "..., falling to 40% by 2030": the step before's
             if status is None and (frame or (exchange and self.agreement_reported)):
                 status = "agreed"  # "Under the deal, ...", "In return, ..." in an article reporting one
-            # a change is to come when its verb says so ("to fall from", "will be halved") or a time to
-            # come is named for it ("halved from 150% to 75%, falling to 40% by the tenth year")
-            to_come = bool(_TIME_TO_COME.search(text))
             if i in changes or i in dangling:
                 # the old rate of a change: gone once it is done, still applying while it is to come
                 new_at = changes.get(i, i)
@@ -1029,6 +1031,9 @@ class TariffContext:
             if rate.value == 0 and not products and i not in changes and i not in ends and i not in steps:
                 continue  # "85% of lines become tariff-free", "zero tariffs on US products": no measure on named goods
             confidence = {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75)
+            effective = _effective(text, refs, rate, hi, clause)
+            if removed and until is None:
+                until = effective  # the date of a removal ends the measure
             written: list[str | None] = list(targets) or [None]
             parties = [(imposer, target, status) for target in written]
             if requested_for is not None:
@@ -1047,9 +1052,8 @@ class TariffContext:
                     applies_to=target,
                     all_partners=all_partners,
                     status=party_status,
-                    effective_from=None if party_status in ("previous", "proposed") or removed
-                    else _effective(text, refs, rate, hi, clause),
-                    until=_effective(text, refs, rate, hi, clause) if removed and until is None else until,
+                    effective_from=None if party_status in ("previous", "proposed") or removed else effective,
+                    until=until,
                     evidence=[
                         sentence.evidence(self.doc_id, span_start, span_end, "tariff.rate_with_measure", confidence)
                         if party_status == status else
