@@ -582,7 +582,10 @@ def _kind_near(text: str, rate: _Rate, lo: int, hi: int) -> str | None:
 def _not_this_kind(text: str, match: re.Match[str]) -> bool:
     """"would not retaliate against a 10% levy", "retaliating against": that levy is not retaliatory."""
     return bool(_NEGATED.search(text[max(0, match.start() - 25) : match.start()])
-                or re.match(r"\s+(?:against|for)\b", text[match.end() :], re.I))
+                or _AGAINST_AFTER.match(text[match.end() :]))
+
+
+_AGAINST_AFTER = re.compile(r"\s+(?:against|for)\b", re.I)
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or|as well as|plus)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -625,8 +628,11 @@ def _product_list(spans: list[tuple[int, int, str]], first: int, text: str, forw
     return sorted(chosen)
 
 
+_WORD = re.compile(r"[\w.%-]+")
+
+
 def _words(text: str) -> int:
-    return len(re.findall(r"[\w.%-]+", text))
+    return len(_WORD.findall(text))
 
 
 def _products_of(text: str, named: list[tuple[int, int, str]], rate: _Rate, lo: int, hi: int
@@ -706,6 +712,15 @@ _FUTURE_CHANGE = re.compile(
     r"phas|slash|eliminat)",
     re.I,
 )
+# "to cut its duties on poultry, currently as high as 62%, to 20%": the change verb well before the old rate
+_CHANGE_VERB_NEAR = re.compile(r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|lift|halv)\w*\b[^;%]{0,60}$", re.I)
+_COMMA_TO = re.compile(r"\s*,\s*to\s+")
+# between the old rate and the new: "from 25 to about 15%", "from 27.5% - the 25% duty ... - to 15%"
+_TO_GAP = re.compile(r"\s+to\s+(?:as (?:much|high|low) as\s+|about\s+|around\s+)?", re.I)
+_ASIDE_TO_GAP = re.compile(r"\s*[-–—(][^;]*?[-–—)]\s*to\s+")
+# "cut to 10% from 20%"
+_FROM_GAP = re.compile(r"\s+from\s+", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 
 
 def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
@@ -714,18 +729,17 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i, old in enumerate(rates):
         before = text[max(0, old.start - 40) : old.start]
-        if i + 1 < len(rates) and _REPLACED.match(text[old.end : rates[i + 1].start]):
+        gap = text[old.end : rates[i + 1].start] if i + 1 < len(rates) else None  # to the next rate
+        if gap is not None and _REPLACED.match(gap):
             pairs[i + 1] = i  # "The 20 percent rate replaced the 32 percent"
             continue
-        if i + 1 < len(rates) and not _FROM_BEFORE.search(before) and (
-            _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start])
-            or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(text[old.end : rates[i + 1].start]))
+        if gap is not None and not _FROM_BEFORE.search(before) and (
+            _SUBJECT_CHANGE.match(gap)
+            or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(gap))
             # "duties on shrimp, already at 25%, will double to 50%"
-            or _APPOSITION_CHANGE.fullmatch(text[old.end : rates[i + 1].start])
+            or _APPOSITION_CHANGE.fullmatch(gap)
             # "to cut its duties on poultry, currently as high as 62%, to 20%"
-            or (re.fullmatch(r"\s*,\s*to\s+", text[old.end : rates[i + 1].start])
-                and re.search(r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|lift|halv)\w*\b[^;%]{0,60}$",
-                              text[max(0, old.start - 70) : old.start], re.I))
+            or (_COMMA_TO.fullmatch(gap) and _CHANGE_VERB_NEAR.search(text[max(0, old.start - 70) : old.start]))
         ):
             pairs[i] = i + 1
             continue
@@ -733,8 +747,7 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
             continue
         for j in range(i + 1, len(rates)):
             between = text[old.end : rates[j].start]
-            if re.fullmatch(r"\s+to\s+(?:as (?:much|high|low) as\s+|about\s+|around\s+)?", between, re.I) or \
-                    re.fullmatch(r"\s*[-–—(][^;]*?[-–—)]\s*to\s+", between):
+            if _TO_GAP.fullmatch(between) or _ASIDE_TO_GAP.fullmatch(between):
                 pairs[i] = j
                 break
         else:
@@ -742,8 +755,8 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
                 continue
             previous = rates[i - 1]
             if _UP_DOWN_FROM.search(before) or (
-                re.fullmatch(r"\s+from\s+", text[previous.end : old.start], re.I)
-                and re.search(r"\bto\s+$", text[max(0, previous.start - 10) : previous.start], re.I)
+                _FROM_GAP.fullmatch(text[previous.end : old.start])
+                and _TO_BEFORE.search(text[max(0, previous.start - 10) : previous.start])
             ):
                 pairs[i] = i - 1  # "35 per cent, up from 25 per cent", "cut to 10% from 20%"
     return pairs
@@ -835,7 +848,7 @@ class TariffContext:
     ) -> list[Tariff]:
         """The tariffs with a rate stated in `sentence`; ids t<next_id>.. in order of appearance."""
         gap = self.text[self.last_end : sentence.start]
-        if self.sentence_index == 0 or re.search(r"\n[ \t]*\n", gap):
+        if self.sentence_index == 0 or _PARAGRAPH_BREAK.search(gap):
             self.paragraph_imposer = self.paragraph_target = None
             self.unknown_party_said = False
             self.paragraph += 1
@@ -1308,6 +1321,8 @@ def _request(text: str, local: list[_Mention], subjects: list[str], people: list
 
 # the headline and the lede: where an article says which two parties it is about
 _OPENING_PARAGRAPHS = 4
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)  # "talks between Seoul and Washington"
 _PAIR_GAP = re.compile(r"\s*(?:and|,|-|–|—|/|&)\s*(?:the\s+)?")
 _PAIR_WORDS = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework|trade|ties|talks|relations|"
@@ -1329,7 +1344,7 @@ def _pair(sentence: SentenceSpan, mentions: list[Mention]) -> tuple[str, str] | 
         if a_ref == b_ref or not _PAIR_GAP.fullmatch(text[a_end:b_start]):
             continue
         a_start = next(p[0] for p in parties if p[1] == a_end)
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", text[:a_start], re.I)
+        between = _BETWEEN_BEFORE.search(text[:a_start])
         if (between and "and" in text[a_end:b_start]) or _PAIR_WORDS.match(text[b_end:]):
             return (a_ref, b_ref)
     return None
