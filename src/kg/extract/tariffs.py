@@ -95,11 +95,15 @@ _ANAPHORIC = re.compile(
     r"|\bthe same\s+$",
     re.I,
 )
+# "about 10%", "up to 20%": words before an amount. _ROUGHLY before a market move or a quantity,
+# _UP_TO before a rate
+_ROUGHLY = r"about\s+|nearly\s+|almost\s+|some\s+|more than\s+"
+_UP_TO = r"up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|more\s+than"
 # a market move or a share, not a tariff: "jumped 14%", "80% of its exports"
 _NOT_A_RATE_BEFORE = re.compile(
     r"\b(?:jump|fell|fall|rose|rise|grew|grow|declin|drop|climb|surg|slump|plung|gain|shr[ai]nk|expand|firm|slid|"
     r"tumbl|soar|rall|lost|edg)\w*\s+(?:up\s+|down\s+)?(?:by\s+)?"
-    r"(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?$",
+    r"(?:" + _ROUGHLY + r")?$",
     re.I,
 )
 # "could cut exports by 10%", "growth of 2%": an economic quantity, unless it is the tariff's object
@@ -107,7 +111,7 @@ _NOT_A_RATE_BEFORE = re.compile(
 _NOT_A_RATE_QUANTITY = re.compile(
     r"(?<!\bon )(?<!\bof )(?<!\bagainst )\b(?:exports?|imports?|trade|output|growth|gdp|sales|demand|prices|"
     r"shipments|volumes?|profits?|revenues?|earnings|inflation|deficit|surplus|production|investment)\s+"
-    r"(?:by|of)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|around\s+)?$",
+    r"(?:by|of)\s+(?:" + _ROUGHLY + r"|around\s+)?$",
     re.I,
 )
 # "80% of its exports", "90% of tariff lines", "99% of Indian exports": a share of something, not a rate
@@ -124,14 +128,13 @@ _CHARGE_BEFORE = re.compile(
     r"\b(?:charg(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|impos(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|taxed\s+at|"
     # "Hanoi pays 20%", "Vietnam faces 46%": the payer's goods meet that rate
     r"pay(?:s|ing)?|paid|fac(?:e|es|ed|ing))\s+"
-    r"(?:(?:a|an|the|rates?\s+of|duties\s+of|up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|"
-    r"more\s+than)\s+)*$",
+    r"(?:(?:a|an|the|rates?\s+of|duties\s+of|" + _UP_TO + r")\s+)*$",
     re.I,
 )
 # "35% on European cars, up to 20% on machinery and 14% on drugs": one more item of a list of rates
 _LIST_OF_RATES = re.compile(
     r"^\s+(?:on|for)\s+[^,;%]{1,60}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-    r"(?:(?:up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|more\s+than)\s+)?$",
+    r"(?:(?:" + _UP_TO + r")\s+)?$",
     re.I,
 )
 # "halved from 150% to 75%, falling to 40% by 2030", "will be halved to 75% and fall to 40%": a further
@@ -159,6 +162,8 @@ _ADJECTIVES = (
 )
 # Status words, strongest first. "deal" alone is no agreement ("negotiate a broader trade deal").
 _AGREEMENT_NOUN = r"(?:deal|agreement|pact|accord|framework|joint statement|truce|arrangement)"
+# "(under) the new trade deal", "(as part of) their framework"
+_THE_AGREEMENT = r"\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?" + _AGREEMENT_NOUN + r"\b"
 _STATUS = [
     (
         "suspended",
@@ -176,8 +181,7 @@ _STATUS = [
         "agreed",
         re.compile(r"\bagree[sd]?\b|\b(?:won|secured|obtained|clinched)\b|\b(?:strike|strikes|struck|reach|reached|seal|seals|sealed|clinch|clinched|"
                    r"sign|signed|conclude|concluded|finali[sz]ed)\s+(?:\w+\s+){0,3}?" + _AGREEMENT_NOUN + r"\b|"
-                   r"\b(?:under|as part of|through)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
-                   + _AGREEMENT_NOUN + r"\b", re.I),
+                   r"\b(?:under|as part of|through)" + _THE_AGREEMENT, re.I),
     ),
     (
         "in force",
@@ -207,8 +211,7 @@ _CONTINUING = re.compile(r"\bcontinu\w*\s+to\s+$", re.I)
 _ONGOING_CUE = re.compile(r"^(?:stay|remain|kept|keep|in place|existing|current|still)", re.I)
 # "Under the deal, ...": a frame at the head of the sentence covers every clause that states no status
 _FRAME = re.compile(
-    r"^(?:under|as part of|through|with|in)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    + _AGREEMENT_NOUN + r"\b[^,]{0,60},",
+    r"^(?:under|as part of|through|with|in)" + _THE_AGREEMENT + r"[^,]{0,60},",
     re.I,
 )
 # "In return, the UK will give ...": the other half of a deal the article reports
@@ -291,10 +294,12 @@ _ASKED_TO = re.compile(r"^(?:['’]s\s+[\w-]+)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:
 _REQUEST_RATE = re.compile(
     r"\b(?:set|grant|give|offer|cap|treat|match|apply|lower|cut|reduce|limit|extend|bring\s+down)\b", re.I
 )
+# "its existing", "the current": the words between a verb and the rate it acts on (up to the rate)
+_DETERMINERS = r"(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$"
 # "asked Seoul to cut its 8% tariff": that rate is the one to go, not the one asked for
 _OBJECT_OF_CUT = re.compile(
     r"\b(?:cut|lower|reduce|remove|withdraw|lift|scrap|drop|eliminate|end|suspend|waive|halve|abolish)\s+"
-    r"(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$",
+    + _DETERMINERS,
     re.I,
 )
 # "secured their 15 percent rates", "both of which won a 15% ceiling": the winners are the target
@@ -372,14 +377,13 @@ _SUBJECT_VERB = (
     r"tripled|increases|increased|slashes|slashed|puts|placed|places|extends|extended|threatens|threatened|announces|"
     r"announced|proposes|proposed)"
 )
+_SUBJECT_PREDICATE = (
+    r"\s+(?:(?:currently|now|still|already|also|typically|usually|has|have|had|will|would)\s+)*" + _SUBJECT_VERB + r"\b"
+)
 _NAMED_SUBJECT = re.compile(
-    r"^(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:(?:currently|now|still|already|also|"
-    r"typically|usually|has|have|had|will|would)\s+)*" + _SUBJECT_VERB + r"\b"
+    r"^(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})" + _SUBJECT_PREDICATE
 )
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:It|They)\s+(?:(?:currently|now|still|already|also|typically|usually|has|have|had|will|would)\s+)*"
-    + _SUBJECT_VERB + r"\b"
-)
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|They)" + _SUBJECT_PREDICATE)
 _SUBJECT_LEAD = re.compile(r"^(?:(?:the|a|an|and|[A-Z][\w.'’-]*)[\s,]+){0,5}$")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 # "a 10% duty on Turkish steel": the rate names a party the article's countries do not include, so the
@@ -673,9 +677,11 @@ _FROM = (
 )
 _FROM_BEFORE = re.compile(r"\b" + _FROM, re.I)
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down|rising|falling|increased|reduced|lowered|cut)\s+" + _FROM, re.I)
+# "% duty", "per cent sectoral tariff": the measure word of the rate just written
+_RATE_MEASURE = r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b"
 # "the 150% duty on whisky will be halved to 75%": the rate of the measure named before the change
 _SUBJECT_CHANGE = re.compile(
-    r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,80}?\b(?:(?:will|would|shall|is|are|was|were|"
+    _RATE_MEASURE + r"[^;%]{0,80}?\b(?:(?:will|would|shall|is|are|was|were|"
     r"has|have|had|to|set\s+to|due\s+to|expected\s+to)\s+(?:be\s+|been\s+)*)?(?:cut|halved|lowered|reduced|raised|"
     r"increased|slashed|hiked|lifted|brought\s+down|fall|fell|drop|dropped|come\s+down|came\s+down)\s+to\s+$",
     re.I,
@@ -684,11 +690,11 @@ _SUBJECT_CHANGE = re.compile(
 _VERB_BEFORE_CHANGE = re.compile(
     r"\b(?:lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
     r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|bring(?:s|ing)?\s+down|"
-    r"brought\s+down)\s+(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$",
+    r"brought\s+down)\s+" + _DETERMINERS,
     re.I,
 )
 _MEASURE_THEN_TO = re.compile(
-    r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
+    _RATE_MEASURE + r"[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
 )
 _REPLACED = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,6}?(?:has\s+|have\s+|had\s+)?(?:replaced|replaces|superseded|supersedes|succeeded)\s+"
