@@ -236,18 +236,21 @@ _REMOVED_AFTER = re.compile(
 _ALL_PARTNERS = re.compile(r"\ball (?:(?:its|their|of its|of their)\s+)?(?:trading )?partners\b|\bevery country\b|"
                            r"\ball countries\b", re.I)
 _UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
+# "took effect", "comes into force"; "from", "effective": words before the date a measure starts
+_INTO_EFFECT = r"\s+(?:effect|into\s+(?:force|effect))"
+_FROM_DATE = r"(?:from|since|effective|as of|starting|beginning)"
 _EFFECT_CUE = re.compile(
-    r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))"
-    r"(?:\s+(?:on|from|by))?|\b(?:since|from|effective|as of|starting|beginning))\s+$",
+    r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)" + _INTO_EFFECT + r"(?:\s+(?:on|from|by))?"
+    r"|\b" + _FROM_DATE + r")\s+$",
     re.I,
 )
-_OPENING_EFFECT = re.compile(r"^(?:from|since|effective|as of|starting|beginning)\b", re.I)
+_OPENING_EFFECT = re.compile(r"^" + _FROM_DATE + r"\b", re.I)
 # "That levy took effect on August 27", "The cuts take effect by May 14": a date for what the last
 # tariff sentence stated
 _EFFECT_ANAPHORA = re.compile(
     r"^(?:the|that|this|these|those)\s+(?:[\w.-]+\s+){0,2}?(?P<noun>cuts?|reductions?|increases?|hikes?|levy|levies|"
     r"tariffs?|dut(?:y|ies)|rates?|measures?)(?:\s*,[^,]{0,50},)?\s+(?:will\s+|would\s+)?(?P<verb>took|take|takes|"
-    r"came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))",
+    r"came|come|comes|went|go|goes)" + _INTO_EFFECT,
     re.I,
 )
 # Clause boundaries. Strong ones start a new proposition; weak ones (", and", ", averting") may share
