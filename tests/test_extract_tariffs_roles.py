@@ -224,6 +224,13 @@ OTHERS = {
 }
 
 
+def _others(text: str) -> DocExtraction:
+    """The events of `text`, every name of OTHERS it contains found by hand."""
+    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
+    extract_events(ex, None)  # type: ignore[arg-type]
+    return ex
+
+
 def _parties(text: str) -> list[tuple[float | None, str | None, str | None, str | None]]:
     names = {w: v for w, v in OTHERS.items() if re.search(rf"\b{re.escape(w)}\b", text)}
     ex = extraction_from_names(text, date(2025, 10, 1), names)
@@ -408,8 +415,7 @@ def test_extract_tariffs_roles_unknown_party_stops_the_article_imposer() -> None
     ],
 )
 def test_extract_tariffs_roles_kind_not_negated(text: str, kind: str) -> None:
-    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
-    extract_events(ex, None)  # type: ignore[arg-type]
+    ex = _others(text)
     assert [t.kind for t in ex.tariffs] == [kind]
 
 
@@ -418,7 +424,6 @@ def test_extract_tariffs_roles_baseline_on_all_partners_borrows_no_target() -> N
         "Oslo set duties of 30% on Chilean salmon, 22% on Peruvian fishmeal and 18% on Moroccan sardines, on "
         "top of a 5% baseline levy on all trading partners.\n"
     )
-    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in OTHERS.items() if w in text})
-    extract_events(ex, None)  # type: ignore[arg-type]
+    ex = _others(text)
     found = [(t.rate_percent, t.applies_to, t.all_partners) for t in ex.tariffs]
     assert found == [(30.0, "CL", False), (22.0, "PE", False), (18.0, "MA", False), (5.0, None, True)]

@@ -9,6 +9,7 @@ import pytest
 from handmade import extraction_from_names
 from kg.extract.events import extract_events
 from kg.extract.sentences import without_speech
+from kg.model import DocExtraction
 
 
 def test_extract_tariffs_status_unstated_is_none() -> None:
@@ -134,9 +135,15 @@ NORDIC = {"Norway": ("country", "NO"), "Norwegian": ("country", "NO"), "Oslo": (
           "Ankara": ("country", "TR"), "Egypt": ("country", "EG"), "Egyptian": ("country", "EG")}
 
 
-def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list[str], bool]]:
+def _nordic(text: str) -> DocExtraction:
+    """The events of `text`, its Nordic, Chilean, Turkish and Egyptian names found by hand."""
     ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
     extract_events(ex, None)  # type: ignore[arg-type]
+    return ex
+
+
+def _tariffs(text: str) -> list[tuple[float | None, str | None, str | None, list[str], bool]]:
+    ex = _nordic(text)
     ids = {t.local_id: t.rate_percent for t in ex.tariffs}
     return [(t.rate_percent, t.status, ids.get(t.replaces or ""), t.products, t.replaces is not None)
             for t in ex.tariffs]
@@ -225,16 +232,14 @@ def test_extract_tariffs_status_negated_and_won(text: str, expected: str) -> Non
 
 def test_extract_tariffs_status_list_shares_its_kind() -> None:
     text = "Oslo announced retaliatory duties of 30% on Chilean wine, 25% on Turkish figs and 20% on Egyptian rice.\n"
-    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
-    extract_events(ex, None)  # type: ignore[arg-type]
+    ex = _nordic(text)
     assert [(t.rate_percent, t.kind, t.status) for t in ex.tariffs] == [
         (30.0, "retaliatory", "announced"), (25.0, "retaliatory", "announced"), (20.0, "retaliatory", "announced")]
 
 
 def test_extract_tariffs_status_removal_date_ends_the_measure() -> None:
     text = "Norway will scrap most of its 15 per cent levies on Chilean wine from Nov. 1, 2025.\n"
-    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
-    extract_events(ex, None)  # type: ignore[arg-type]
+    ex = _nordic(text)
     tariff = ex.tariffs[0]
     assert (tariff.effective_from, tariff.until) == (None, date(2025, 11, 1))
 
@@ -266,7 +271,6 @@ def test_extract_tariffs_status_in_return_in_an_article_about_a_deal() -> None:
     ],
 )
 def test_extract_tariffs_status_rates_to_go(text: str, expected: list[tuple[float, str | None]]) -> None:
-    ex = extraction_from_names(text, date(2025, 10, 1), {w: v for w, v in NORDIC.items() if w in text})
-    extract_events(ex, None)  # type: ignore[arg-type]
+    ex = _nordic(text)
     assert [(t.rate_percent, t.status) for t in ex.tariffs] == expected
     assert {(t.imposed_by, t.applies_to) for t in ex.tariffs} == {("NO", "CL")}

@@ -206,9 +206,4 @@ def product_spans(text: str) -> list[tuple[int, int, str]]:
 
 def products_in(text: str) -> list[str]:
     """Product keys named in `text`, in order of first appearance, without repeats."""
-    keys: list[str] = []
-    for match in PRODUCT_PATTERN.finditer(text):
-        key = _FORMS[match.group(1).lower()]
-        if key not in keys:
-            keys.append(key)
-    return keys
+    return list(dict.fromkeys(key for _, _, key in product_spans(text)))

@@ -95,11 +95,15 @@ _ANAPHORIC = re.compile(
     r"|\bthe same\s+$",
     re.I,
 )
+# "about 10%", "up to 20%": words before an amount. _ROUGHLY before a market move or a quantity,
+# _UP_TO before a rate
+_ROUGHLY = r"about\s+|nearly\s+|almost\s+|some\s+|more than\s+"
+_UP_TO = r"up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|more\s+than"
 # a market move or a share, not a tariff: "jumped 14%", "80% of its exports"
 _NOT_A_RATE_BEFORE = re.compile(
     r"\b(?:jump|fell|fall|rose|rise|grew|grow|declin|drop|climb|surg|slump|plung|gain|shr[ai]nk|expand|firm|slid|"
     r"tumbl|soar|rall|lost|edg)\w*\s+(?:up\s+|down\s+)?(?:by\s+)?"
-    r"(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?$",
+    r"(?:" + _ROUGHLY + r")?$",
     re.I,
 )
 # "could cut exports by 10%", "growth of 2%": an economic quantity, unless it is the tariff's object
@@ -107,7 +111,7 @@ _NOT_A_RATE_BEFORE = re.compile(
 _NOT_A_RATE_QUANTITY = re.compile(
     r"(?<!\bon )(?<!\bof )(?<!\bagainst )\b(?:exports?|imports?|trade|output|growth|gdp|sales|demand|prices|"
     r"shipments|volumes?|profits?|revenues?|earnings|inflation|deficit|surplus|production|investment)\s+"
-    r"(?:by|of)\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|around\s+)?$",
+    r"(?:by|of)\s+(?:" + _ROUGHLY + r"|around\s+)?$",
     re.I,
 )
 # "80% of its exports", "90% of tariff lines", "99% of Indian exports": a share of something, not a rate
@@ -124,14 +128,13 @@ _CHARGE_BEFORE = re.compile(
     r"\b(?:charg(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|impos(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|taxed\s+at|"
     # "Hanoi pays 20%", "Vietnam faces 46%": the payer's goods meet that rate
     r"pay(?:s|ing)?|paid|fac(?:e|es|ed|ing))\s+"
-    r"(?:(?:a|an|the|rates?\s+of|duties\s+of|up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|"
-    r"more\s+than)\s+)*$",
+    r"(?:(?:a|an|the|rates?\s+of|duties\s+of|" + _UP_TO + r")\s+)*$",
     re.I,
 )
 # "35% on European cars, up to 20% on machinery and 14% on drugs": one more item of a list of rates
 _LIST_OF_RATES = re.compile(
     r"^\s+(?:on|for)\s+[^,;%]{1,60}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-    r"(?:(?:up\s+to|about|around|roughly|as\s+much\s+as|nearly|almost|over|more\s+than)\s+)?$",
+    r"(?:(?:" + _UP_TO + r")\s+)?$",
     re.I,
 )
 # "halved from 150% to 75%, falling to 40% by 2030", "will be halved to 75% and fall to 40%": a further
@@ -159,6 +162,8 @@ _ADJECTIVES = (
 )
 # Status words, strongest first. "deal" alone is no agreement ("negotiate a broader trade deal").
 _AGREEMENT_NOUN = r"(?:deal|agreement|pact|accord|framework|joint statement|truce|arrangement)"
+# "(under) the new trade deal", "(as part of) their framework"
+_THE_AGREEMENT = r"\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?" + _AGREEMENT_NOUN + r"\b"
 _STATUS = [
     (
         "suspended",
@@ -176,8 +181,7 @@ _STATUS = [
         "agreed",
         re.compile(r"\bagree[sd]?\b|\b(?:won|secured|obtained|clinched)\b|\b(?:strike|strikes|struck|reach|reached|seal|seals|sealed|clinch|clinched|"
                    r"sign|signed|conclude|concluded|finali[sz]ed)\s+(?:\w+\s+){0,3}?" + _AGREEMENT_NOUN + r"\b|"
-                   r"\b(?:under|as part of|through)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
-                   + _AGREEMENT_NOUN + r"\b", re.I),
+                   r"\b(?:under|as part of|through)" + _THE_AGREEMENT, re.I),
     ),
     (
         "in force",
@@ -207,8 +211,7 @@ _CONTINUING = re.compile(r"\bcontinu\w*\s+to\s+$", re.I)
 _ONGOING_CUE = re.compile(r"^(?:stay|remain|kept|keep|in place|existing|current|still)", re.I)
 # "Under the deal, ...": a frame at the head of the sentence covers every clause that states no status
 _FRAME = re.compile(
-    r"^(?:under|as part of|through|with|in)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    + _AGREEMENT_NOUN + r"\b[^,]{0,60},",
+    r"^(?:under|as part of|through|with|in)" + _THE_AGREEMENT + r"[^,]{0,60},",
     re.I,
 )
 # "In return, the UK will give ...": the other half of a deal the article reports
@@ -233,18 +236,21 @@ _REMOVED_AFTER = re.compile(
 _ALL_PARTNERS = re.compile(r"\ball (?:(?:its|their|of its|of their)\s+)?(?:trading )?partners\b|\bevery country\b|"
                            r"\ball countries\b", re.I)
 _UNTIL = re.compile(r"\b(until|through|before|ends?|expires?|deadline)\b", re.I)
+# "took effect", "comes into force"; "from", "effective": words before the date a measure starts
+_INTO_EFFECT = r"\s+(?:effect|into\s+(?:force|effect))"
+_FROM_DATE = r"(?:from|since|effective|as of|starting|beginning)"
 _EFFECT_CUE = re.compile(
-    r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))"
-    r"(?:\s+(?:on|from|by))?|\b(?:since|from|effective|as of|starting|beginning))\s+$",
+    r"(?:\b(?:took|take|takes|taking|came|come|comes|went|go|goes)" + _INTO_EFFECT + r"(?:\s+(?:on|from|by))?"
+    r"|\b" + _FROM_DATE + r")\s+$",
     re.I,
 )
-_OPENING_EFFECT = re.compile(r"^(?:from|since|effective|as of|starting|beginning)\b", re.I)
+_OPENING_EFFECT = re.compile(r"^" + _FROM_DATE + r"\b", re.I)
 # "That levy took effect on August 27", "The cuts take effect by May 14": a date for what the last
 # tariff sentence stated
 _EFFECT_ANAPHORA = re.compile(
     r"^(?:the|that|this|these|those)\s+(?:[\w.-]+\s+){0,2}?(?P<noun>cuts?|reductions?|increases?|hikes?|levy|levies|"
     r"tariffs?|dut(?:y|ies)|rates?|measures?)(?:\s*,[^,]{0,50},)?\s+(?:will\s+|would\s+)?(?P<verb>took|take|takes|"
-    r"came|come|comes|went|go|goes)\s+(?:effect|into\s+(?:force|effect))",
+    r"came|come|comes|went|go|goes)" + _INTO_EFFECT,
     re.I,
 )
 # Clause boundaries. Strong ones start a new proposition; weak ones (", and", ", averting") may share
@@ -291,10 +297,12 @@ _ASKED_TO = re.compile(r"^(?:['’]s\s+[\w-]+)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:
 _REQUEST_RATE = re.compile(
     r"\b(?:set|grant|give|offer|cap|treat|match|apply|lower|cut|reduce|limit|extend|bring\s+down)\b", re.I
 )
+# "its existing", "the current": the words between a verb and the rate it acts on (up to the rate)
+_DETERMINERS = r"(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$"
 # "asked Seoul to cut its 8% tariff": that rate is the one to go, not the one asked for
 _OBJECT_OF_CUT = re.compile(
     r"\b(?:cut|lower|reduce|remove|withdraw|lift|scrap|drop|eliminate|end|suspend|waive|halve|abolish)\s+"
-    r"(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$",
+    + _DETERMINERS,
     re.I,
 )
 # "secured their 15 percent rates", "both of which won a 15% ceiling": the winners are the target
@@ -372,14 +380,13 @@ _SUBJECT_VERB = (
     r"tripled|increases|increased|slashes|slashed|puts|placed|places|extends|extended|threatens|threatened|announces|"
     r"announced|proposes|proposed)"
 )
+_SUBJECT_PREDICATE = (
+    r"\s+(?:(?:currently|now|still|already|also|typically|usually|has|have|had|will|would)\s+)*" + _SUBJECT_VERB + r"\b"
+)
 _NAMED_SUBJECT = re.compile(
-    r"^(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:(?:currently|now|still|already|also|"
-    r"typically|usually|has|have|had|will|would)\s+)*" + _SUBJECT_VERB + r"\b"
+    r"^(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})" + _SUBJECT_PREDICATE
 )
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:It|They)\s+(?:(?:currently|now|still|already|also|typically|usually|has|have|had|will|would)\s+)*"
-    + _SUBJECT_VERB + r"\b"
-)
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|They)" + _SUBJECT_PREDICATE)
 _SUBJECT_LEAD = re.compile(r"^(?:(?:the|a|an|and|[A-Z][\w.'’-]*)[\s,]+){0,5}$")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 # "a 10% duty on Turkish steel": the rate names a party the article's countries do not include, so the
@@ -388,7 +395,6 @@ _UNKNOWN_PARTY = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,3}?(?:on|from)\s+(?:the\s+)?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][a-z]"
 )
-_MEASURE_AFTER = re.compile(r"^\s*(?:[\w\"“”'-]+\s+){0,3}?" + _MEASURE_WORD + r"\b", re.I)
 
 
 @dataclass
@@ -521,14 +527,20 @@ def _bound_to(text: str, role: _Role, rate: _Rate) -> bool:
     return not role.bound or (rate.end <= role.at and not _RATE.search(text, rate.end, role.at))
 
 
+def _subject_start(text: str) -> int:
+    """Where the sentence's subject may begin: after a dateline and an adverbial opener ("In return, the
+    EU will open quotas", "Since August, Brazil has")."""
+    lead = _DATELINE.match(text)
+    offset = lead.end() if lead else 0
+    opener = _OPENER.match(text[offset:])
+    return offset + (opener.end() if opener else 0)
+
+
 def _subjects(text: str, mentions: list[_Mention], people: bool = False) -> list[str]:
     """Countries of the mentions that open the sentence ("U.S. President Donald Trump on Thursday gave");
     not a demonym before a noun ("Australian lamb will stay at 8 percent"), unless `people` and the noun
     names the country's people ("Turkish negotiators asked")."""
-    lead = _DATELINE.match(text)
-    offset = lead.end() if lead else 0
-    opener = _OPENER.match(text[offset:])  # "In return, the EU will open quotas"
-    offset += opener.end() if opener else 0
+    offset = _subject_start(text)
     found: list[str] = []
     for mention in mentions:
         if mention.start < offset or _in_name(text, mention.start, mention.end):
@@ -577,7 +589,10 @@ def _kind_near(text: str, rate: _Rate, lo: int, hi: int) -> str | None:
 def _not_this_kind(text: str, match: re.Match[str]) -> bool:
     """"would not retaliate against a 10% levy", "retaliating against": that levy is not retaliatory."""
     return bool(_NEGATED.search(text[max(0, match.start() - 25) : match.start()])
-                or re.match(r"\s+(?:against|for)\b", text[match.end() :], re.I))
+                or _AGAINST_AFTER.match(text[match.end() :]))
+
+
+_AGAINST_AFTER = re.compile(r"\s+(?:against|for)\b", re.I)
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or|as well as|plus)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -620,16 +635,20 @@ def _product_list(spans: list[tuple[int, int, str]], first: int, text: str, forw
     return sorted(chosen)
 
 
+_WORD = re.compile(r"[\w.%-]+")
+
+
 def _words(text: str) -> int:
-    return len(re.findall(r"[\w.%-]+", text))
+    return len(_WORD.findall(text))
 
 
-def _products_of(text: str, rate: _Rate, lo: int, hi: int) -> tuple[list[str], int, int]:
+def _products_of(text: str, named: list[tuple[int, int, str]], rate: _Rate, lo: int, hi: int
+                 ) -> tuple[list[str], int, int]:
     """The products named next to the rate, between the neighbouring rates lo..hi: the list on the nearer
     side ("Steel and aluminum face 50 per cent", "25 percent levies on automobiles, steel and aluminum",
-    "cars, which currently face a 27.5 per cent tariff"), and the span it covers."""
-    spans = [s for s in product_spans(text)
-             if lo <= s[0] and s[1] <= hi and not (s[0] < rate.end and s[1] > rate.start)]
+    "cars, which currently face a 27.5 per cent tariff"), and the span it covers. `named`: the sentence's
+    product_spans."""
+    spans = [s for s in named if lo <= s[0] and s[1] <= hi and not (s[0] < rate.end and s[1] > rate.start)]
     best: tuple[int, list[int]] | None = None
     right = next((i for i, s in enumerate(spans) if s[0] >= rate.end), None)
     if right is not None:
@@ -661,9 +680,11 @@ _FROM = (
 )
 _FROM_BEFORE = re.compile(r"\b" + _FROM, re.I)
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down|rising|falling|increased|reduced|lowered|cut)\s+" + _FROM, re.I)
+# "% duty", "per cent sectoral tariff": the measure word of the rate just written
+_RATE_MEASURE = r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b"
 # "the 150% duty on whisky will be halved to 75%": the rate of the measure named before the change
 _SUBJECT_CHANGE = re.compile(
-    r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,80}?\b(?:(?:will|would|shall|is|are|was|were|"
+    _RATE_MEASURE + r"[^;%]{0,80}?\b(?:(?:will|would|shall|is|are|was|were|"
     r"has|have|had|to|set\s+to|due\s+to|expected\s+to)\s+(?:be\s+|been\s+)*)?(?:cut|halved|lowered|reduced|raised|"
     r"increased|slashed|hiked|lifted|brought\s+down|fall|fell|drop|dropped|come\s+down|came\s+down)\s+to\s+$",
     re.I,
@@ -672,11 +693,11 @@ _SUBJECT_CHANGE = re.compile(
 _VERB_BEFORE_CHANGE = re.compile(
     r"\b(?:lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
     r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?|bring(?:s|ing)?\s+down|"
-    r"brought\s+down)\s+(?:(?:its|their|the|a|an|this|that|existing|current)\s+)*$",
+    r"brought\s+down)\s+" + _DETERMINERS,
     re.I,
 )
 _MEASURE_THEN_TO = re.compile(
-    r"^\s*(?:[\w\"“”'-]+\s+){0,2}?" + _MEASURE_WORD + r"\b[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
+    _RATE_MEASURE + r"[^;%]{0,60}?\s(?:down\s+|up\s+)?to\s+$", re.I
 )
 _REPLACED = re.compile(
     r"^\s*(?:[\w\"“”'-]+\s+){0,6}?(?:has\s+|have\s+|had\s+)?(?:replaced|replaces|superseded|supersedes|succeeded)\s+"
@@ -700,6 +721,15 @@ _FUTURE_CHANGE = re.compile(
     r"phas|slash|eliminat)",
     re.I,
 )
+# "to cut its duties on poultry, currently as high as 62%, to 20%": the change verb well before the old rate
+_CHANGE_VERB_NEAR = re.compile(r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|lift|halv)\w*\b[^;%]{0,60}$", re.I)
+_COMMA_TO = re.compile(r"\s*,\s*to\s+")
+# between the old rate and the new: "from 25 to about 15%", "from 27.5% - the 25% duty ... - to 15%"
+_TO_GAP = re.compile(r"\s+to\s+(?:as (?:much|high|low) as\s+|about\s+|around\s+)?", re.I)
+_ASIDE_TO_GAP = re.compile(r"\s*[-–—(][^;]*?[-–—)]\s*to\s+")
+# "cut to 10% from 20%"
+_FROM_GAP = re.compile(r"\s+from\s+", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 
 
 def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
@@ -708,18 +738,17 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for i, old in enumerate(rates):
         before = text[max(0, old.start - 40) : old.start]
-        if i + 1 < len(rates) and _REPLACED.match(text[old.end : rates[i + 1].start]):
+        gap = text[old.end : rates[i + 1].start] if i + 1 < len(rates) else None  # to the next rate
+        if gap is not None and _REPLACED.match(gap):
             pairs[i + 1] = i  # "The 20 percent rate replaced the 32 percent"
             continue
-        if i + 1 < len(rates) and not _FROM_BEFORE.search(before) and (
-            _SUBJECT_CHANGE.match(text[old.end : rates[i + 1].start])
-            or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(text[old.end : rates[i + 1].start]))
+        if gap is not None and not _FROM_BEFORE.search(before) and (
+            _SUBJECT_CHANGE.match(gap)
+            or (_VERB_BEFORE_CHANGE.search(before) and _MEASURE_THEN_TO.match(gap))
             # "duties on shrimp, already at 25%, will double to 50%"
-            or _APPOSITION_CHANGE.fullmatch(text[old.end : rates[i + 1].start])
+            or _APPOSITION_CHANGE.fullmatch(gap)
             # "to cut its duties on poultry, currently as high as 62%, to 20%"
-            or (re.fullmatch(r"\s*,\s*to\s+", text[old.end : rates[i + 1].start])
-                and re.search(r"\b(?:rais|lower|cut|reduc|increas|hik|slash|bring|lift|halv)\w*\b[^;%]{0,60}$",
-                              text[max(0, old.start - 70) : old.start], re.I))
+            or (_COMMA_TO.fullmatch(gap) and _CHANGE_VERB_NEAR.search(text[max(0, old.start - 70) : old.start]))
         ):
             pairs[i] = i + 1
             continue
@@ -727,8 +756,7 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
             continue
         for j in range(i + 1, len(rates)):
             between = text[old.end : rates[j].start]
-            if re.fullmatch(r"\s+to\s+(?:as (?:much|high|low) as\s+|about\s+|around\s+)?", between, re.I) or \
-                    re.fullmatch(r"\s*[-–—(][^;]*?[-–—)]\s*to\s+", between):
+            if _TO_GAP.fullmatch(between) or _ASIDE_TO_GAP.fullmatch(between):
                 pairs[i] = j
                 break
         else:
@@ -736,8 +764,8 @@ def _changes(text: str, rates: list[_Rate]) -> dict[int, int]:
                 continue
             previous = rates[i - 1]
             if _UP_DOWN_FROM.search(before) or (
-                re.fullmatch(r"\s+from\s+", text[previous.end : old.start], re.I)
-                and re.search(r"\bto\s+$", text[max(0, previous.start - 10) : previous.start], re.I)
+                _FROM_GAP.fullmatch(text[previous.end : old.start])
+                and _TO_BEFORE.search(text[max(0, previous.start - 10) : previous.start])
             ):
                 pairs[i] = i - 1  # "35 per cent, up from 25 per cent", "cut to 10% from 20%"
     return pairs
@@ -829,7 +857,7 @@ class TariffContext:
     ) -> list[Tariff]:
         """The tariffs with a rate stated in `sentence`; ids t<next_id>.. in order of appearance."""
         gap = self.text[self.last_end : sentence.start]
-        if self.sentence_index == 0 or re.search(r"\n[ \t]*\n", gap):
+        if self.sentence_index == 0 or _PARAGRAPH_BREAK.search(gap):
             self.paragraph_imposer = self.paragraph_target = None
             self.unknown_party_said = False
             self.paragraph += 1
@@ -841,9 +869,11 @@ class TariffContext:
         update = status_from_context(sentence, self.published, self.doc_id)
         if update is not None:
             self.status_updates.append(update)
-        found = self._extract(sentence, mentions, person_country, next_id)
-        self.unknown_party_said = self._unknown_subject(sentence.text, mentions, sentence.start, person_country)
-        if _status_in(sentence.text, 0, len(sentence.text)) == "agreed":
+        # read before this sentence's own: "It" stands for the subject of the sentence before
+        unknown_subject = self._unknown_subject(sentence.text, mentions, sentence.start, person_country)
+        found = self._extract(sentence, mentions, person_country, next_id, unknown_subject)
+        self.unknown_party_said = unknown_subject
+        if not self.agreement_reported and _status_in(sentence.text, 0, len(sentence.text)) == "agreed":
             self.agreement_reported = True
         for tariff in found:
             if tariff.imposed_by:
@@ -904,8 +934,10 @@ class TariffContext:
         return [r for r, ok in zip(found, accepted, strict=True) if ok]
 
     def _extract(
-        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int
+        self, sentence: SentenceSpan, mentions: list[Mention], person_country: dict[str, str], next_id: int,
+        unknown_imposer: bool,
     ) -> list[Tariff]:
+        """The sentence's tariffs; `unknown_imposer`: its subject is a party kg cannot name."""
         text = sentence.text
         clauses = _clauses(text)
         rates = self._accepted_rates(text, clauses)
@@ -926,7 +958,6 @@ class TariffContext:
         local.sort(key=lambda m: (m.start, m.end))
         roles = _roles(text, local)
         subjects = _subjects(text, local)
-        unknown_imposer = self._unknown_subject(text, mentions, sentence.start, person_country)
         people = [(m.start - sentence.start, m.end - sentence.start) for m in mentions if m.kind == "person"]
         # the asker of a request may be written as its people: "Turkish negotiators asked Cairo to ..."
         request = _request(text, local, _subjects(text, local, people=True), people)
@@ -938,6 +969,10 @@ class TariffContext:
         frame = _FRAME.match(text[lead.end() :] if lead else text)
         exchange = _EXCHANGE.match(text[lead.end() :] if lead else text)
         refs = find_dates(text, self.published)
+        named_products = product_spans(text)
+        # a change is to come when its verb says so ("to fall from", "will be halved") or a time to
+        # come is named for it ("halved from 150% to 75%, falling to 40% by the tenth year")
+        to_come = bool(_TIME_TO_COME.search(text))
         found: list[Tariff] = []
         by_rate: dict[int, list[Tariff]] = {}
         statuses: dict[int, str | None] = {}
@@ -949,7 +984,7 @@ class TariffContext:
             prev_end = rates[i - 1].end if i else 0
             next_start = rates[i + 1].start if i + 1 < len(rates) else len(text)
             lo, hi = _stretch(text, rates, i, clauses, changes)
-            products, span_start, span_end = _products_of(text, rate, prev_end, next_start)
+            products, span_start, span_end = _products_of(text, named_products, rate, prev_end, next_start)
             kind = _kind_near(text, rate, lo, hi)
             if kind is None and i and _clause_of(clauses, rates[i - 1].start) == ci \
                     and _LIST_OF_RATES.match(text[rates[i - 1].end : rate.start]):
@@ -979,9 +1014,6 @@ class TariffContext:
                 status = statuses.get(steps[i])  # "..., falling to 40% by 2030": the step before's
             if status is None and (frame or (exchange and self.agreement_reported)):
                 status = "agreed"  # "Under the deal, ...", "In return, ..." in an article reporting one
-            # a change is to come when its verb says so ("to fall from", "will be halved") or a time to
-            # come is named for it ("halved from 150% to 75%, falling to 40% by the tenth year")
-            to_come = bool(_TIME_TO_COME.search(text))
             if i in changes or i in dangling:
                 # the old rate of a change: gone once it is done, still applying while it is to come
                 new_at = changes.get(i, i)
@@ -1020,9 +1052,10 @@ class TariffContext:
                 targets = [t for t in targets if t == self.paragraph_target] if not every else []
             if rate.value == 0 and not products and i not in changes and i not in ends and i not in steps:
                 continue  # "85% of lines become tariff-free", "zero tariffs on US products": no measure on named goods
-            measure = _MEASURE_AFTER.match(text, rate.end, hi) if rate.end < hi else None
-            evidence_end = max(span_end, measure.end() if measure else 0)
             confidence = {"clause": 0.9, "sentence": 0.85, "subject": 0.8}.get(imposer_from, 0.75)
+            effective = _effective(text, refs, rate, hi, clause)
+            if removed and until is None:
+                until = effective  # the date of a removal ends the measure
             written: list[str | None] = list(targets) or [None]
             parties = [(imposer, target, status) for target in written]
             if requested_for is not None:
@@ -1041,13 +1074,12 @@ class TariffContext:
                     applies_to=target,
                     all_partners=all_partners,
                     status=party_status,
-                    effective_from=None if party_status in ("previous", "proposed") or removed
-                    else _effective(text, refs, rate, hi, clause),
-                    until=_effective(text, refs, rate, hi, clause) if removed and until is None else until,
+                    effective_from=None if party_status in ("previous", "proposed") or removed else effective,
+                    until=until,
                     evidence=[
-                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.rate_with_measure", confidence)
+                        sentence.evidence(self.doc_id, span_start, span_end, "tariff.rate_with_measure", confidence)
                         if party_status == status else
-                        sentence.evidence(self.doc_id, span_start, evidence_end, "tariff.requested_rate", 0.7)
+                        sentence.evidence(self.doc_id, span_start, span_end, "tariff.requested_rate", 0.7)
                     ],
                 )
                 if mutual:
@@ -1096,10 +1128,7 @@ class TariffContext:
         """Whether the sentence's subject is a party kg cannot name as a country ("Mercosur currently
         charges 35% on cars"), or a pronoun standing for the one the sentence before named ("It levies
         27% on wine")."""
-        lead = _DATELINE.match(text)
-        begin = lead.end() if lead else 0
-        opener = _OPENER.match(text[begin:])
-        begin += opener.end() if opener else 0
+        begin = _subject_start(text)
         if _PRONOUN_SUBJECT.match(text[begin:]):
             return self.unknown_party_said
         named = _NAMED_SUBJECT.match(text[begin:])
@@ -1301,6 +1330,8 @@ def _request(text: str, local: list[_Mention], subjects: list[str], people: list
 
 # the headline and the lede: where an article says which two parties it is about
 _OPENING_PARAGRAPHS = 4
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)  # "talks between Seoul and Washington"
 _PAIR_GAP = re.compile(r"\s*(?:and|,|-|–|—|/|&)\s*(?:the\s+)?")
 _PAIR_WORDS = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework|trade|ties|talks|relations|"
@@ -1322,7 +1353,7 @@ def _pair(sentence: SentenceSpan, mentions: list[Mention]) -> tuple[str, str] | 
         if a_ref == b_ref or not _PAIR_GAP.fullmatch(text[a_end:b_start]):
             continue
         a_start = next(p[0] for p in parties if p[1] == a_end)
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", text[:a_start], re.I)
+        between = _BETWEEN_BEFORE.search(text[:a_start])
         if (between and "and" in text[a_end:b_start]) or _PAIR_WORDS.match(text[b_end:]):
             return (a_ref, b_ref)
     return None

@@ -173,6 +173,11 @@ class _Builder:
     def ref_node(self, doc_id: str, ref: str) -> URIRef:
         return iri(self.gid(doc_id, ref, "entity"))
 
+    def country_node(self, iso: str) -> URIRef:
+        """The country's node; the country is described in the resolution graph at the end."""
+        self.countries.add(iso.upper())
+        return iri(f"country-{iso.lower()}")
+
     # per document ------------------------------------------------------------------------------
 
     def add_document(self, ex: DocExtraction) -> None:
@@ -372,8 +377,7 @@ class _Builder:
         if written != place.label:
             graph.add((subject, SKOS.altLabel, Literal(written)))
         if place.country is not None:
-            graph.add((subject, SDO.containedInPlace, iri(f"country-{place.country.lower()}")))
-            self.countries.add(place.country)
+            graph.add((subject, SDO.containedInPlace, self.country_node(place.country)))
         return subject
 
     def add_tariff(self, graph: Graph, ex: DocExtraction, tariff: Tariff) -> URIRef:
@@ -523,8 +527,7 @@ class _Builder:
             graph.add((subject, RDFS.label, Literal(name)))
         country = getattr(institution, "country", None)
         if isinstance(country, str) and len(country) == 2:
-            self.countries.add(country.upper())
-            graph.add((subject, KGO.country, iri(f"country-{country.lower()}")))
+            graph.add((subject, KGO.country, self.country_node(country)))
 
 
 def build_dataset(res: Resolution, products: Mapping[str, tuple[str, str | None]] | None = None) -> Dataset:

@@ -227,13 +227,15 @@ def _tariff_key(doc_id: str, t: Tariff, target: str) -> str:
 def _product_forms(res: Resolution, t: Tariff) -> None:
     """Each product's spellings in the tariff's own words ("cars", "aluminium") as labels of the product
     concept, so a question can name it as the articles do."""
-    for evidence in t.evidence[:1]:
-        span = evidence.sentence[evidence.start - evidence.sentence_start : evidence.end - evidence.sentence_start]
-        for start, end, key in product_spans(span):
-            written = span[start:end].lower()
-            label = PRODUCTS.get(key, (key, None))[0]
-            if key in t.products and written != label.lower():
-                res.alt_labels.setdefault(f"product-{slugify(key)}", set()).add(written)
+    if not t.evidence:
+        return
+    evidence = t.evidence[0]
+    span = evidence.sentence[evidence.start - evidence.sentence_start : evidence.end - evidence.sentence_start]
+    for start, end, key in product_spans(span):
+        written = span[start:end].lower()
+        label = PRODUCTS.get(key, (key, None))[0]
+        if key in t.products and written != label.lower():
+            res.alt_labels.setdefault(f"product-{slugify(key)}", set()).add(written)
 
 
 def resolve_facts(extractions: list[DocExtraction], res: Resolution) -> None:
@@ -251,12 +253,12 @@ def resolve_facts(extractions: list[DocExtraction], res: Resolution) -> None:
     borrowed: set[tuple[str, str]] = set()
     for ex in extractions:
         doc_id = ex.doc.doc_id
-        named = {(t.imposed_by, t.applies_to) for t in ex.tariffs if t.applies_to}
+        imposers_with_target = {t.imposed_by for t in ex.tariffs if t.applies_to}
         for t in ex.tariffs:
             _product_forms(res, t)
             target = "*all" if t.all_partners else (t.applies_to or "")
             candidates = known_targets.get(_tariff_terms(t), set())
-            borrowable = (t.kind != "other" or t.products) and not any(i == t.imposed_by for i, _ in named)
+            borrowable = (t.kind != "other" or t.products) and t.imposed_by not in imposers_with_target
             if not target and len(candidates) == 1 and borrowable:
                 target = next(iter(candidates))
                 borrowed.add((doc_id, t.local_id))
