@@ -119,7 +119,7 @@ class Tariff:
     rate_percent: float | None
     kind: str = "other"  # reciprocal|sectoral|universal|retaliatory|other
     products: list[str] = field(default_factory=list)  # normalised product keys: "automobiles"
-    # ISO alpha-2, the pseudo-code EU, or a customs union's code ("MERCOSUR", kg.extract.tariffs.CUSTOMS_UNIONS)
+    # ISO alpha-2, the pseudo-code EU, or a customs union's code ("MERCOSUR", kg.reference.customs_unions)
     imposed_by: str | None = None
     applies_to: str | None = None  # the same kinds of code; None when unknown or all partners
     all_partners: bool = False

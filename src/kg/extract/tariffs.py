@@ -32,31 +32,9 @@ from kg.extract.dates import DateRef, find_dates
 from kg.extract.products import PRODUCT_FORMS, product_spans
 from kg.extract.sentences import SentenceSpan
 from kg.model import Evidence, Mention, Tariff
-from kg.reference import country_by_iso
+from kg.reference import country_by_iso, customs_unions
 
-
-@dataclass(frozen=True)
-class CustomsUnion:
-    """A group of countries with one external tariff: the party that imposes it ("Mercosur charges 35%
-    on European cars") or whose goods face it. Its code is longer than two letters, so it is never an
-    ISO code, nor the pseudo-code EU (the EU is in the country data already)."""
-
-    code: str
-    name: str
-    written: tuple[str, ...]  # forms matched as written; acronyms only in capitals
-
-
-CUSTOMS_UNIONS: dict[str, CustomsUnion] = {u.code: u for u in (
-    CustomsUnion("MERCOSUR", "Mercosur", ("Mercosur", "MERCOSUR", "Mercosul", "Southern Common Market")),
-    CustomsUnion("EAEU", "Eurasian Economic Union", ("Eurasian Economic Union", "EAEU", "Eurasian Customs Union")),
-    CustomsUnion("SACU", "Southern African Customs Union", ("Southern African Customs Union", "SACU")),
-    CustomsUnion("GCC", "Gulf Cooperation Council", ("Gulf Cooperation Council", "GCC")),
-    CustomsUnion("CAN", "Andean Community", ("Andean Community", "Comunidad Andina")),
-    CustomsUnion("EAC", "East African Community", ("East African Community",)),
-    CustomsUnion("ECOWAS", "Economic Community of West African States",
-                 ("Economic Community of West African States", "ECOWAS")),
-    CustomsUnion("CARICOM", "Caribbean Community", ("Caribbean Community", "CARICOM")),
-)}
+CUSTOMS_UNIONS = customs_unions()  # institution data, in kg/reference/customs_unions.json
 _UNION_FORMS = {form: u.code for u in CUSTOMS_UNIONS.values() for form in u.written}
 _UNION = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(_UNION_FORMS, key=len, reverse=True)) + r")\b")
 

@@ -18,9 +18,9 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 
-from kg.extract.tariffs import CUSTOMS_UNIONS
 from kg.model import DocExtraction, Evidence, Meeting, Resolution, Tariff
 from kg.rdf.namespace import KGO, KGR
+from kg.reference import customs_unions
 
 RESOLUTION_GRAPH = "graph-resolution"
 PRODUCT_SCHEME = "products"
@@ -410,8 +410,8 @@ class _Builder:
     def party_node(self, doc_id: str, code: str) -> URIRef:
         """A tariff's party: a country, or a customs union (`kgr:bloc-mercosur`, a kgo:CustomsUnion and
         schema:Organization with its name in the resolution graph) for the codes
-        kg.extract.tariffs.CUSTOMS_UNIONS defines."""
-        union = CUSTOMS_UNIONS.get(code)
+        the shipped reference data defines (kg.reference.customs_unions)."""
+        union = customs_unions().get(code)
         if union is None:
             return self.ref_node(doc_id, code)
         node = iri(f"bloc-{slug(union.code)}")

@@ -50,6 +50,17 @@ class CountryInfo:
 
 
 @dataclass(frozen=True)
+class CustomsUnion:
+    """A group of countries with one external tariff: the party that imposes it ("Mercosur charges 35%
+    on European cars") or whose goods face it. Its code is longer than two letters, so it is never an
+    ISO code, nor the pseudo-code EU (the EU is in the country data already)."""
+
+    code: str
+    name: str
+    written: tuple[str, ...]  # forms matched as written; acronyms only in capitals
+
+
+@dataclass(frozen=True)
 class Institution:
     ref_id: str
     name: str
@@ -442,3 +453,13 @@ def institutions() -> tuple[Institution, ...]:
 
 def posts() -> tuple[PostDef, ...]:
     return tuple(_post_tables()[0].values())
+
+
+# ---------------------------------------------------------------- customs unions
+
+
+@cache
+def customs_unions() -> dict[str, CustomsUnion]:
+    """The customs unions kg knows as tariff parties, by code (customs_unions.json)."""
+    return {rec["code"]: CustomsUnion(rec["code"], rec["name"], tuple(rec["written"]))
+            for rec in _load("customs_unions.json")}
