@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import ensure_store, open_store, read_cache, source_hash, write_cache
+from kg.store import ensure_store, int_array, open_store, read_cache, source_hash, write_cache
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -118,10 +118,10 @@ class LabelIndex:
         self.names: list[str] = _split(data["names"])  # canonical label per entity, "" when none
         self.labels: list[str] = _split(data["labels"])
         self.keys: list[str] = _split(data["keys"])
-        self.row_entity = _ints(data["row_entity"])
-        self.row_grams = _ints(data["row_grams"])  # distinct trigrams per row, for the Dice score
-        self._words = (_split(data["words"]), _ints(data["word_offsets"]), _ints(data["word_rows"]))
-        self._grams = (_split(data["grams"]), _ints(data["gram_offsets"]), _ints(data["gram_rows"]))
+        self.row_entity = int_array(data["row_entity"])
+        self.row_grams = int_array(data["row_grams"])  # distinct trigrams per row, for the Dice score
+        self._words = (_split(data["words"]), int_array(data["word_offsets"]), int_array(data["word_rows"]))
+        self._grams = (_split(data["grams"]), int_array(data["gram_offsets"]), int_array(data["gram_rows"]))
 
     @classmethod
     def build(cls, rows: list[list[str]], names: dict[str, str] | None = None) -> LabelIndex:
@@ -228,12 +228,6 @@ def _join(items: list[str]) -> str | None:
 
 def _split(text: str | None) -> list[str]:
     return [] if text is None else text.split(_SEP)
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
 
 
 def _lookup(postings: tuple[list[str], array[int], array[int]], token: str) -> array[int]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import PREFIXES, ensure_store, open_store, read_cache, write_cache
+from kg.store import PREFIXES, ensure_store, int_array, open_store, read_cache, write_cache
 
 if TYPE_CHECKING:
     import networkx
@@ -99,12 +99,6 @@ class _Csr:
 
     def degree(self, node: int) -> int:
         return self.offsets[node + 1] - self.offsets[node]
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
 
 
 class EntityGraph:
@@ -225,10 +219,10 @@ class _CachedGraph(EntityGraph):
         self._label_list = None
         self._labels: dict[str, str] | None = None
         self.verbs, self.rels = data["verbs"], data["rels"]
-        self.src, self.obj = _ints(data["src"]), _ints(data["obj"])
-        self.verb, self.rel = _ints(data["verb"]), _ints(data["rel"])
+        self.src, self.obj = int_array(data["src"]), int_array(data["obj"])
+        self.verb, self.rel = int_array(data["verb"]), int_array(data["rel"])
         self._edge_list: list[tuple[str, str, str, str]] | None = None
-        self._csr[((), ())] = _Csr(_ints(data["offsets"]), _ints(data["targets"]), _ints(data["ids"]))
+        self._csr[((), ())] = _Csr(int_array(data["offsets"]), int_array(data["targets"]), int_array(data["ids"]))
 
     @property
     def labels(self) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,6 +151,13 @@ def write_cache(graph_dir: Path, name: str, version: int, payload: dict[str, Any
     except OSError:
         with contextlib.suppress(OSError):  # a read-only graph folder still answers, without the cache
             tmp.unlink()
+
+
+def int_array(data: bytes) -> array[int]:
+    """An integer column of a cache, stored as the bytes of an array("i")."""
+    out = array("i")
+    out.frombytes(data)
+    return out
 
 
 def open_store(graph_dir: Path, read_only: bool = True) -> pyoxigraph.Store:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.store import ensure_store, int_array, open_store, read_cache, write_cache
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -250,8 +251,6 @@ def _columns(
 
 
 def _load_table(store: pyoxigraph.Store | None, graph_dir: Path | None) -> dict[str, Any]:
-    from kg.store import ensure_store, open_store, read_cache, write_cache
-
     if graph_dir is None:
         if store is None:
             raise ValueError("timeline needs a store or a graph folder")
@@ -264,12 +263,6 @@ def _load_table(store: pyoxigraph.Store | None, graph_dir: Path | None) -> dict[
     table = _table(store if store is not None else open_store(graph_dir))
     write_cache(graph_dir, CACHE_NAME, CACHE_VERSION, table)
     return table
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
 
 
 def timeline(
@@ -287,7 +280,7 @@ def timeline(
     low, high = _check_date(date_from, "--from"), _check_date(date_to, "--to")
     t = _load_table(store, graph_dir)
     dates: list[str] = t["dates"]
-    party_at, party_items = _ints(t["party_at"]), _ints(t["party_items"])
+    party_at, party_items = int_array(t["party_at"]), int_array(t["party_items"])
     roles = len(_ROLES)
     # Events are sorted by date: the date range is a slice.
     first = bisect.bisect_left(dates, low) if low else 0
@@ -305,7 +298,7 @@ def timeline(
         wanted = {country_number.get(c, -1) for c in countries}
         if -1 in wanted:
             return []
-        country_at, country_items = _ints(t["country_at"]), _ints(t["country_items"])
+        country_at, country_items = int_array(t["country_at"]), int_array(t["country_items"])
 
         def takes_part(i: int) -> set[int]:
             found: set[int] = set()
@@ -315,7 +308,7 @@ def timeline(
             return found
 
         chosen = [i for i in chosen if wanted <= takes_part(i)]
-    source_at, source_docs = _ints(t["source_at"]), _ints(t["source_docs"])
+    source_at, source_docs = int_array(t["source_at"]), int_array(t["source_docs"])
     events: list[Event] = []
     for i in chosen:
         members = []
