@@ -9,6 +9,7 @@ words), not against every label in the graph.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import unicodedata
@@ -231,8 +232,6 @@ def _split(text: str | None) -> list[str]:
 
 
 def _lookup(postings: tuple[list[str], array[int], array[int]], token: str) -> array[int]:
-    import bisect
-
     tokens, offsets, rows = postings
     i = bisect.bisect_left(tokens, token)
     if i == len(tokens) or tokens[i] != token:
