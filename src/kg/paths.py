@@ -97,9 +97,6 @@ class _Csr:
         lo, hi = self.offsets[node], self.offsets[node + 1]
         return zip(self.targets[lo:hi], self.edge_ids[lo:hi], strict=True)
 
-    def degree(self, node: int) -> int:
-        return self.offsets[node + 1] - self.offsets[node]
-
 
 class EntityGraph:
     """Nodes (IRI -> label) and relation edges (subject, verb, object, predicate local name).
@@ -389,8 +386,9 @@ def _distances(csr: _Csr, start: int, cutoff: int | None, stop_at: int | None = 
     return dist
 
 
-def _component_size(csr: _Csr | None, node: int | None) -> int:
-    return 1 if csr is None or node is None else len(_distances(csr, node, None))
+def _component_size(csr: _Csr, node: int | None) -> int:
+    """Nodes connected to `node`, itself included; 1 for an IRI that is no node of the graph."""
+    return 1 if node is None else len(_distances(csr, node, None))
 
 
 def _steps(graph: EntityGraph, nodes: list[int], edge_ids: list[int]) -> list[Step]:
