@@ -153,12 +153,17 @@ class EntityGraph:
         return i if i < len(self.nodes) and self.nodes[i] == iri else None
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri) or iri.rsplit("/", 1)[-1]
+        i = self.index(iri)
+        return self.node_label(i) if i is not None else iri.rsplit("/", 1)[-1]
 
     def node_label(self, i: int) -> str:
+        return self._list()[i] or self.nodes[i].rsplit("/", 1)[-1]
+
+    def _list(self) -> list[str]:
+        """Each node's label in node order, "" for a node without one."""
         if self._label_list is None:
             self._label_list = [self.labels.get(node, "") for node in self.nodes]
-        return self._label_list[i] or self.nodes[i].rsplit("/", 1)[-1]
+        return self._label_list
 
     def edge(self, index: int) -> tuple[str, str]:
         """(subject, verb) of one edge."""
@@ -231,13 +236,6 @@ class _CachedGraph(EntityGraph):
         if self._label_list is None:
             self._label_list = self._labels_text.split(_SEP) if self.nodes else []
         return self._label_list
-
-    def label(self, iri: str) -> str:
-        i = self.index(iri)
-        return self.node_label(i) if i is not None else iri.rsplit("/", 1)[-1]
-
-    def node_label(self, i: int) -> str:
-        return self._list()[i] or self.nodes[i].rsplit("/", 1)[-1]
 
     @property
     def edges(self) -> list[tuple[str, str, str, str]]:
