@@ -227,7 +227,7 @@ def _columns(
     source_at, source_docs, sentences = array("i", [0]), array("i"), []
     for _day, _kind, _label, _event, _places, event_parties, sources in rows:
         for party, role in event_parties:
-            party_items.append(number("party", party) * len(_ROLES) + _ROLES.index(role))
+            party_items.append(number("party", party) * len(_ROLES) + _ROLE_ORDER[role])
         party_at.append(len(party_items))
         for doc, sentence in sources:
             source_docs.append(number("doc", doc))
