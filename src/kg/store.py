@@ -82,10 +82,9 @@ def build_store(graph_dir: Path) -> Path:
 def store_is_fresh(graph_dir: Path) -> bool:
     """True when store/ exists and was built from the current kg.trig."""
     trig = _trig_path(graph_dir)
-    hash_file = graph_dir / STORE_NAME / HASH_NAME
-    if not hash_file.is_file():
+    recorded = source_hash(graph_dir)
+    if not recorded:
         return False
-    recorded = hash_file.read_text(encoding="utf-8").strip()
     # Hashing a large kg.trig on every call is slow; a store newer than kg.trig with a hash is trusted
     # only after the hash matched once, so compare the mtime first and the hash when in doubt.
     stamp = graph_dir / STORE_NAME / ".verified"
