@@ -735,15 +735,11 @@ def relations(store: pyoxigraph.Store, iri: str) -> list[Relation]:
 
 def _described(row: dict[str, Any]) -> Term | None:
     """A name for a node without a label, as kg path gives it: "25% reciprocal tariff", "statement: …"."""
+    from kg.paths import unnamed_label
     from kg.query import Term
 
-    if row.get("rate") is not None or row.get("measure") is not None:
-        rate = _num(row.get("rate"))
-        parts = [f"{rate:g}%" if rate is not None else "", _v(row.get("measure")) or "", "tariff"]
-        return Term("literal", " ".join(part for part in parts if part))
-    if row.get("content") is not None:
-        return Term("literal", "statement: " + (_v(row["content"]) or "")[:60])
-    return None
+    name = unnamed_label(_v(row.get("rate")), _v(row.get("measure")), _v(row.get("content")))
+    return None if name is None else Term("literal", name)
 
 
 def doc_file_names(store: pyoxigraph.Store, graph_iris: list[str]) -> dict[str, str]:

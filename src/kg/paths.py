@@ -80,6 +80,21 @@ def relation_phrase(predicate: str, outgoing: bool) -> tuple[str, bool] | None:
     return verb, forward == outgoing
 
 
+def unnamed_label(rate: str | None, measure: str | None, content: str | None) -> str | None:
+    """The name of a node without a label of its own, in paths and in kg lookup's relations: a tariff
+    "25% reciprocal tariff" (its rate and measure kind), a statement "statement: " and the first 60
+    characters of its content; None for any other node."""
+    if rate is not None or measure is not None:
+        try:
+            percent = f"{float(rate):g}%" if rate is not None else ""
+        except ValueError:
+            percent = ""
+        return " ".join(part for part in (percent, measure or "", "tariff") if part)
+    if content is not None:
+        return "statement: " + content[:60]
+    return None
+
+
 def _edge_query() -> str:
     predicates = " ".join(f"<{p}>" for p in sorted([*RELATIONS, _MEMBER, _ORGANIZATION, *_NAMING]))
     return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"
@@ -298,16 +313,18 @@ def _build(store: pyoxigraph.Store) -> EntityGraph:
             # Extracted meeting labels often end with their date already: do not say it twice.
             if dates and dates[0] not in label:
                 label += f" ({dates[0]})"
-        elif _KGO + "ratePercent" in values or _KGO + "measureKind" in values:
-            rate = sorted(values.get(_KGO + "ratePercent", []))
-            kind = sorted(values.get(_KGO + "measureKind", []))
-            label = " ".join([*(f"{float(r):g}%" for r in rate[:1]), *kind[:1], "tariff"])
-        elif _KGO + "content" in values:
-            label = "statement: " + sorted(values[_KGO + "content"])[0][:60]
         else:
-            continue
+            rate, kind, content = (values.get(_KGO + key) for key in ("ratePercent", "measureKind", "content"))
+            unnamed = unnamed_label(_smallest(rate), _smallest(kind), _smallest(content))
+            if unnamed is None:
+                continue
+            label = unnamed
         labels[iri] = label
     return EntityGraph(labels, sorted(edges))
+
+
+def _smallest(values: list[str] | None) -> str | None:
+    return min(values) if values else None
 
 
 def load_graph(graph_dir: Path, store: pyoxigraph.Store | None = None) -> EntityGraph:
