@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.paths import unnamed_label
 from kg.store import ensure_store, int_array, open_store, read_cache, write_cache
 
 if TYPE_CHECKING:
@@ -119,15 +120,6 @@ def _label(values: list[str], iri: str) -> str:
     return min(values) if values else iri.rsplit("/", 1)[-1]
 
 
-def _rate(text: str | None) -> str:
-    if text is None:
-        return ""
-    try:
-        return f"{float(text):g}% "
-    except ValueError:
-        return f"{text}% "
-
-
 def _table(store: pyoxigraph.Store) -> dict[str, Any]:
     """Every event of the graph with its places, parties and sources, as plain data (the cache)."""
     from kg.query import select
@@ -200,8 +192,8 @@ def _table(store: pyoxigraph.Store) -> dict[str, Any]:
             label = name(event)
         elif kind.startswith("tariff"):
             rate, measure = tariffs.get(event, {}).get("ratePercent"), tariffs.get(event, {}).get("measureKind")
-            what = "tariff takes effect" if kind == "tariff" else "tariff: end or deadline"
-            label = f"{_rate(rate)}{measure + ' ' if measure else ''}{what}"
+            what = " takes effect" if kind == "tariff" else ": end or deadline"
+            label = f"{unnamed_label(rate, measure, None) or 'tariff'}{what}"  # as kg path names it
         else:
             label = _label(contents.get(event, []), event)
         where = sorted(set().union(*(places.get((event, g), set()) for g in entry["graphs"])))
