@@ -173,7 +173,7 @@ class LabelIndex:
 
     def name(self, i: int) -> str:
         """The canonical label of row i's entity, else the row's own label."""
-        return (self.names[self.row_entity[i]] if self.names else "") or self.labels[i]
+        return self.names[self.row_entity[i]] or self.labels[i]
 
     def word_rows(self, word: str) -> array[int]:
         return _lookup(self._words, word)
