@@ -20,7 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import ensure_store, int_array, open_store, read_cache, source_hash, write_cache
+from kg.store import (
+    COLUMN_SEP,
+    ensure_store,
+    int_array,
+    join_column,
+    open_store,
+    read_cache,
+    source_hash,
+    split_column,
+    write_cache,
+)
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -40,7 +50,6 @@ SUGGEST = 0.45
 # ACCEPT shares most of its trigrams with the query, so it ranks far above this cut on any graph.
 CANDIDATES = 300
 MAX_CANDIDATES = 2000  # ties at the cut are kept up to this many rows
-_SEP = "\x1f"  # joins string columns in the cache; one split() at load is cheaper than a pickled list
 
 # Entity kinds a person looks up; evidence, documents and merge decisions are not.
 _TYPES = {
@@ -114,21 +123,21 @@ class LabelIndex:
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.entities: list[str] = _split(data["entities"])
-        self.kinds: list[str] = _split(data["kinds"])
-        self.names: list[str] = _split(data["names"])  # canonical label per entity, "" when none
-        self.labels: list[str] = _split(data["labels"])
-        self.keys: list[str] = _split(data["keys"])
+        self.entities: list[str] = split_column(data["entities"])
+        self.kinds: list[str] = split_column(data["kinds"])
+        self.names: list[str] = split_column(data["names"])  # canonical label per entity, "" when none
+        self.labels: list[str] = split_column(data["labels"])
+        self.keys: list[str] = split_column(data["keys"])
         self.row_entity = int_array(data["row_entity"])
         self.row_grams = int_array(data["row_grams"])  # distinct trigrams per row, for the Dice score
-        self._words = (_split(data["words"]), int_array(data["word_offsets"]), int_array(data["word_rows"]))
-        self._grams = (_split(data["grams"]), int_array(data["gram_offsets"]), int_array(data["gram_rows"]))
+        self._words = (split_column(data["words"]), int_array(data["word_offsets"]), int_array(data["word_rows"]))
+        self._grams = (split_column(data["grams"]), int_array(data["gram_offsets"]), int_array(data["gram_rows"]))
 
     @classmethod
     def build(cls, rows: list[list[str]], names: dict[str, str] | None = None) -> LabelIndex:
         """From [entity IRI, kind, label, key] rows (any order) and canonical labels by IRI."""
         rows = sorted(
-            ([iri, kind, label.replace(_SEP, " "), key] for iri, kind, label, key in rows),
+            ([iri, kind, label.replace(COLUMN_SEP, " "), key] for iri, kind, label, key in rows),
             key=lambda row: (row[0], row[2]),
         )
         entities: list[str] = []
@@ -144,23 +153,23 @@ class LabelIndex:
         words, word_offsets, word_rows = _postings([set(key.split()) for key in keys])
         gram_list, gram_offsets, gram_rows = _postings(grams)
         return cls({
-            "entities": _join(entities), "kinds": _join(kinds),
-            "names": _join([(names or {}).get(iri, "").replace(_SEP, " ") for iri in entities]),
-            "labels": _join([row[2] for row in rows]), "keys": _join(keys),
+            "entities": join_column(entities), "kinds": join_column(kinds),
+            "names": join_column([(names or {}).get(iri, "") for iri in entities]),
+            "labels": join_column([row[2] for row in rows]), "keys": join_column(keys),
             "row_entity": row_entity.tobytes(), "row_grams": array("i", map(len, grams)).tobytes(),
-            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
-            "grams": _join(gram_list), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+            "words": join_column(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": join_column(gram_list), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
         })  # fmt: skip
 
     def payload(self) -> dict[str, Any]:
         words, word_offsets, word_rows = self._words
         grams, gram_offsets, gram_rows = self._grams
         return {
-            "entities": _join(self.entities), "kinds": _join(self.kinds), "names": _join(self.names),
-            "labels": _join(self.labels), "keys": _join(self.keys),
+            "entities": join_column(self.entities), "kinds": join_column(self.kinds), "names": join_column(self.names),
+            "labels": join_column(self.labels), "keys": join_column(self.keys),
             "row_entity": self.row_entity.tobytes(), "row_grams": self.row_grams.tobytes(),
-            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
-            "grams": _join(grams), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+            "words": join_column(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": join_column(grams), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
         }  # fmt: skip
 
     def __len__(self) -> int:
@@ -221,14 +230,6 @@ class LabelIndex:
         else:
             found.update(row for _, row in dice)
         return sorted(found)
-
-
-def _join(items: list[str]) -> str | None:
-    return None if not items else _SEP.join(items)  # None keeps [] apart from [""]
-
-
-def _split(text: str | None) -> list[str]:
-    return [] if text is None else text.split(_SEP)
 
 
 def _lookup(postings: tuple[list[str], array[int], array[int]], token: str) -> array[int]:

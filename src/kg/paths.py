@@ -19,15 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import PREFIXES, ensure_store, int_array, open_store, read_cache, write_cache
+from kg.store import PREFIXES, ensure_store, int_array, join_column, open_store, read_cache, split_column, write_cache
 
 if TYPE_CHECKING:
     import networkx
     import pyoxigraph
 
 CACHE_NAME = "path-graph.pickle"
-CACHE_VERSION = 3
-_SEP = "\x1f"  # joins IRIs and labels in the cache; labels never hold it (replaced when built)
+CACHE_VERSION = 4
 _ORG, _SDO, _KGO = PREFIXES["org"], PREFIXES["schema"], PREFIXES["kgo"]
 _SKOS, _RDFS = PREFIXES["skos"], PREFIXES["rdfs"]
 
@@ -231,8 +230,8 @@ class _CachedGraph(EntityGraph):
     def __init__(self, data: dict[str, Any]) -> None:
         self._nx = None
         self._csr = {}
-        self.nodes = data["nodes"].split(_SEP) if data["nodes"] else []
-        self._labels_text: str = data["labels"]
+        self.nodes = split_column(data["nodes"])
+        self._labels_text: str | None = data["labels"]
         self._label_list = None
         self._labels: dict[str, str] | None = None
         self.verbs, self.rels = data["verbs"], data["rels"]
@@ -249,7 +248,7 @@ class _CachedGraph(EntityGraph):
 
     def _list(self) -> list[str]:
         if self._label_list is None:
-            self._label_list = self._labels_text.split(_SEP) if self.nodes else []
+            self._label_list = split_column(self._labels_text)
         return self._label_list
 
     @property
@@ -264,8 +263,8 @@ class _CachedGraph(EntityGraph):
 def _payload(graph: EntityGraph) -> dict[str, Any]:
     csr = graph.csr([], [])
     return {
-        "nodes": _SEP.join(graph.nodes),
-        "labels": _SEP.join(graph.labels.get(node, "").replace(_SEP, " ") for node in graph.nodes),
+        "nodes": join_column(graph.nodes),
+        "labels": join_column([graph.labels.get(node, "") for node in graph.nodes]),
         "verbs": graph.verbs, "rels": graph.rels,
         "src": graph.src.tobytes(), "obj": graph.obj.tobytes(),
         "verb": graph.verb.tobytes(), "rel": graph.rel.tobytes(),

@@ -152,6 +152,20 @@ def write_cache(graph_dir: Path, name: str, version: int, payload: dict[str, Any
             tmp.unlink()
 
 
+COLUMN_SEP = "\x1f"  # joins a string column of a cache: one split() at load is cheaper than a pickled list
+
+
+def join_column(items: list[str]) -> str | None:
+    """A string column of a cache as one string (a separator inside an item becomes a space); None for
+    no items, which keeps [] apart from [""]."""
+    return None if not items else COLUMN_SEP.join(item.replace(COLUMN_SEP, " ") for item in items)
+
+
+def split_column(text: str | None) -> list[str]:
+    """The items of a column written by join_column."""
+    return [] if text is None else text.split(COLUMN_SEP)
+
+
 def int_array(data: bytes) -> array[int]:
     """An integer column of a cache, stored as the bytes of an array("i")."""
     out = array("i")
