@@ -16,9 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from kg.evaluate import CATEGORIES
+
 ROOT = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg.cli.main"]
-CATEGORIES = ("people", "organizations", "positions", "meetings", "meeting_dates", "meeting_places", "tariffs")
 
 
 def _sources(name: str) -> tuple[Path, Path]:

@@ -10,14 +10,9 @@ import pytest
 
 from kg.errors import KgError
 from kg.lookup import ACCEPT, MARGIN, LabelIndex, normalize, rank, resolve, trigrams
+from query_trig import KGR, write_graph
 
-KGR = "https://w3id.org/kg-trade/id/"
 SYLLABLES = "ka min jo ra ne so lu te vi dan ho sung mar el ti go ber an li yu chen wa ko ri sa do fe na ju pe".split()
-PREFIXES = """@prefix kgr: <https://w3id.org/kg-trade/id/> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-"""
 REAL = ["Scott Bessent", "Jamieson Greer", "Ahn Duk-geun", "Ahn Do-geol", "Choi Sang-mok", "Yeo Han-koo"]
 
 
@@ -86,16 +81,11 @@ def test_lookup_same_surname_stays_two_candidates(index: LabelIndex) -> None:
 
 
 def test_lookup_surname_alone_is_ambiguous(tmp_path: Path) -> None:
-    (tmp_path / "kg.trig").write_text(
-        PREFIXES + """kgr:graph-resolution {
-  kgr:person-ahn-duk-geun skos:prefLabel "Ahn Duk-geun" ; rdfs:label "Ahn Duk-geun" .
-  kgr:person-ahn-do-geol skos:prefLabel "Ahn Do-geol" ; rdfs:label "Ahn Do-geol" .
-}
-kgr:graph-000-a {
-  kgr:person-ahn-duk-geun a schema:Person . kgr:person-ahn-do-geol a schema:Person .
-}
-""",
-        encoding="utf-8",
+    write_graph(
+        tmp_path,
+        """  kgr:person-ahn-duk-geun skos:prefLabel "Ahn Duk-geun" ; rdfs:label "Ahn Duk-geun" .
+  kgr:person-ahn-do-geol skos:prefLabel "Ahn Do-geol" ; rdfs:label "Ahn Do-geol" .""",
+        "kgr:graph-000-a {\n  kgr:person-ahn-duk-geun a schema:Person . kgr:person-ahn-do-geol a schema:Person .\n}\n",
     )
     with pytest.raises(KgError) as err:
         resolve(tmp_path, None, "Ahn")

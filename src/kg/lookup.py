@@ -9,6 +9,7 @@ words), not against every label in the graph.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import unicodedata
@@ -19,7 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import ensure_store, open_store, read_cache, source_hash, write_cache
+from kg.store import (
+    COLUMN_SEP,
+    ensure_store,
+    int_array,
+    join_column,
+    open_store,
+    read_cache,
+    source_hash,
+    split_column,
+    write_cache,
+)
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -39,7 +50,6 @@ SUGGEST = 0.45
 # ACCEPT shares most of its trigrams with the query, so it ranks far above this cut on any graph.
 CANDIDATES = 300
 MAX_CANDIDATES = 2000  # ties at the cut are kept up to this many rows
-_SEP = "\x1f"  # joins string columns in the cache; one split() at load is cheaper than a pickled list
 
 # Entity kinds a person looks up; evidence, documents and merge decisions are not.
 _TYPES = {
@@ -113,21 +123,21 @@ class LabelIndex:
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.entities: list[str] = _split(data["entities"])
-        self.kinds: list[str] = _split(data["kinds"])
-        self.names: list[str] = _split(data["names"])  # canonical label per entity, "" when none
-        self.labels: list[str] = _split(data["labels"])
-        self.keys: list[str] = _split(data["keys"])
-        self.row_entity = _ints(data["row_entity"])
-        self.row_grams = _ints(data["row_grams"])  # distinct trigrams per row, for the Dice score
-        self._words = (_split(data["words"]), _ints(data["word_offsets"]), _ints(data["word_rows"]))
-        self._grams = (_split(data["grams"]), _ints(data["gram_offsets"]), _ints(data["gram_rows"]))
+        self.entities: list[str] = split_column(data["entities"])
+        self.kinds: list[str] = split_column(data["kinds"])
+        self.names: list[str] = split_column(data["names"])  # canonical label per entity, "" when none
+        self.labels: list[str] = split_column(data["labels"])
+        self.keys: list[str] = split_column(data["keys"])
+        self.row_entity = int_array(data["row_entity"])
+        self.row_grams = int_array(data["row_grams"])  # distinct trigrams per row, for the Dice score
+        self._words = (split_column(data["words"]), int_array(data["word_offsets"]), int_array(data["word_rows"]))
+        self._grams = (split_column(data["grams"]), int_array(data["gram_offsets"]), int_array(data["gram_rows"]))
 
     @classmethod
     def build(cls, rows: list[list[str]], names: dict[str, str] | None = None) -> LabelIndex:
         """From [entity IRI, kind, label, key] rows (any order) and canonical labels by IRI."""
         rows = sorted(
-            ([iri, kind, label.replace(_SEP, " "), key] for iri, kind, label, key in rows),
+            ([iri, kind, label.replace(COLUMN_SEP, " "), key] for iri, kind, label, key in rows),
             key=lambda row: (row[0], row[2]),
         )
         entities: list[str] = []
@@ -143,23 +153,23 @@ class LabelIndex:
         words, word_offsets, word_rows = _postings([set(key.split()) for key in keys])
         gram_list, gram_offsets, gram_rows = _postings(grams)
         return cls({
-            "entities": _join(entities), "kinds": _join(kinds),
-            "names": _join([(names or {}).get(iri, "").replace(_SEP, " ") for iri in entities]),
-            "labels": _join([row[2] for row in rows]), "keys": _join(keys),
+            "entities": join_column(entities), "kinds": join_column(kinds),
+            "names": join_column([(names or {}).get(iri, "") for iri in entities]),
+            "labels": join_column([row[2] for row in rows]), "keys": join_column(keys),
             "row_entity": row_entity.tobytes(), "row_grams": array("i", map(len, grams)).tobytes(),
-            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
-            "grams": _join(gram_list), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+            "words": join_column(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": join_column(gram_list), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
         })  # fmt: skip
 
     def payload(self) -> dict[str, Any]:
         words, word_offsets, word_rows = self._words
         grams, gram_offsets, gram_rows = self._grams
         return {
-            "entities": _join(self.entities), "kinds": _join(self.kinds), "names": _join(self.names),
-            "labels": _join(self.labels), "keys": _join(self.keys),
+            "entities": join_column(self.entities), "kinds": join_column(self.kinds), "names": join_column(self.names),
+            "labels": join_column(self.labels), "keys": join_column(self.keys),
             "row_entity": self.row_entity.tobytes(), "row_grams": self.row_grams.tobytes(),
-            "words": _join(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
-            "grams": _join(grams), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
+            "words": join_column(words), "word_offsets": word_offsets.tobytes(), "word_rows": word_rows.tobytes(),
+            "grams": join_column(grams), "gram_offsets": gram_offsets.tobytes(), "gram_rows": gram_rows.tobytes(),
         }  # fmt: skip
 
     def __len__(self) -> int:
@@ -172,7 +182,7 @@ class LabelIndex:
 
     def name(self, i: int) -> str:
         """The canonical label of row i's entity, else the row's own label."""
-        return (self.names[self.row_entity[i]] if self.names else "") or self.labels[i]
+        return self.names[self.row_entity[i]] or self.labels[i]
 
     def word_rows(self, word: str) -> array[int]:
         return _lookup(self._words, word)
@@ -222,23 +232,7 @@ class LabelIndex:
         return sorted(found)
 
 
-def _join(items: list[str]) -> str | None:
-    return None if not items else _SEP.join(items)  # None keeps [] apart from [""]
-
-
-def _split(text: str | None) -> list[str]:
-    return [] if text is None else text.split(_SEP)
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
-
-
 def _lookup(postings: tuple[list[str], array[int], array[int]], token: str) -> array[int]:
-    import bisect
-
     tokens, offsets, rows = postings
     i = bisect.bisect_left(tokens, token)
     if i == len(tokens) or tokens[i] != token:
@@ -742,15 +736,11 @@ def relations(store: pyoxigraph.Store, iri: str) -> list[Relation]:
 
 def _described(row: dict[str, Any]) -> Term | None:
     """A name for a node without a label, as kg path gives it: "25% reciprocal tariff", "statement: …"."""
+    from kg.paths import unnamed_label
     from kg.query import Term
 
-    if row.get("rate") is not None or row.get("measure") is not None:
-        rate = _num(row.get("rate"))
-        parts = [f"{rate:g}%" if rate is not None else "", _v(row.get("measure")) or "", "tariff"]
-        return Term("literal", " ".join(part for part in parts if part))
-    if row.get("content") is not None:
-        return Term("literal", "statement: " + (_v(row["content"]) or "")[:60])
-    return None
+    name = unnamed_label(_v(row.get("rate")), _v(row.get("measure")), _v(row.get("content")))
+    return None if name is None else Term("literal", name)
 
 
 def doc_file_names(store: pyoxigraph.Store, graph_iris: list[str]) -> dict[str, str]:

@@ -19,15 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
-from kg.store import PREFIXES, ensure_store, open_store, read_cache, write_cache
+from kg.store import PREFIXES, ensure_store, int_array, join_column, open_store, read_cache, split_column, write_cache
 
 if TYPE_CHECKING:
     import networkx
     import pyoxigraph
 
 CACHE_NAME = "path-graph.pickle"
-CACHE_VERSION = 3
-_SEP = "\x1f"  # joins IRIs and labels in the cache; labels never hold it (replaced when built)
+CACHE_VERSION = 4
 _ORG, _SDO, _KGO = PREFIXES["org"], PREFIXES["schema"], PREFIXES["kgo"]
 _SKOS, _RDFS = PREFIXES["skos"], PREFIXES["rdfs"]
 
@@ -80,6 +79,21 @@ def relation_phrase(predicate: str, outgoing: bool) -> tuple[str, bool] | None:
     return verb, forward == outgoing
 
 
+def unnamed_label(rate: str | None, measure: str | None, content: str | None) -> str | None:
+    """The name of a node without a label of its own, in paths and in kg lookup's relations: a tariff
+    "25% reciprocal tariff" (its rate and measure kind), a statement "statement: " and the first 60
+    characters of its content; None for any other node."""
+    if rate is not None or measure is not None:
+        try:
+            percent = f"{float(rate):g}%" if rate is not None else ""
+        except ValueError:
+            percent = ""
+        return " ".join(part for part in (percent, measure or "", "tariff") if part)
+    if content is not None:
+        return "statement: " + content[:60]
+    return None
+
+
 def _edge_query() -> str:
     predicates = " ".join(f"<{p}>" for p in sorted([*RELATIONS, _MEMBER, _ORGANIZATION, *_NAMING]))
     return f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"
@@ -96,15 +110,6 @@ class _Csr:
         """(neighbour, edge index) pairs of a node, in edge order."""
         lo, hi = self.offsets[node], self.offsets[node + 1]
         return zip(self.targets[lo:hi], self.edge_ids[lo:hi], strict=True)
-
-    def degree(self, node: int) -> int:
-        return self.offsets[node + 1] - self.offsets[node]
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
 
 
 class EntityGraph:
@@ -162,12 +167,17 @@ class EntityGraph:
         return i if i < len(self.nodes) and self.nodes[i] == iri else None
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri) or iri.rsplit("/", 1)[-1]
+        i = self.index(iri)
+        return self.node_label(i) if i is not None else iri.rsplit("/", 1)[-1]
 
     def node_label(self, i: int) -> str:
+        return self._list()[i] or self.nodes[i].rsplit("/", 1)[-1]
+
+    def _list(self) -> list[str]:
+        """Each node's label in node order, "" for a node without one."""
         if self._label_list is None:
             self._label_list = [self.labels.get(node, "") for node in self.nodes]
-        return self._label_list[i] or self.nodes[i].rsplit("/", 1)[-1]
+        return self._label_list
 
     def edge(self, index: int) -> tuple[str, str]:
         """(subject, verb) of one edge."""
@@ -220,15 +230,15 @@ class _CachedGraph(EntityGraph):
     def __init__(self, data: dict[str, Any]) -> None:
         self._nx = None
         self._csr = {}
-        self.nodes = data["nodes"].split(_SEP) if data["nodes"] else []
-        self._labels_text: str = data["labels"]
+        self.nodes = split_column(data["nodes"])
+        self._labels_text: str | None = data["labels"]
         self._label_list = None
         self._labels: dict[str, str] | None = None
         self.verbs, self.rels = data["verbs"], data["rels"]
-        self.src, self.obj = _ints(data["src"]), _ints(data["obj"])
-        self.verb, self.rel = _ints(data["verb"]), _ints(data["rel"])
+        self.src, self.obj = int_array(data["src"]), int_array(data["obj"])
+        self.verb, self.rel = int_array(data["verb"]), int_array(data["rel"])
         self._edge_list: list[tuple[str, str, str, str]] | None = None
-        self._csr[((), ())] = _Csr(_ints(data["offsets"]), _ints(data["targets"]), _ints(data["ids"]))
+        self._csr[((), ())] = _Csr(int_array(data["offsets"]), int_array(data["targets"]), int_array(data["ids"]))
 
     @property
     def labels(self) -> dict[str, str]:
@@ -238,15 +248,8 @@ class _CachedGraph(EntityGraph):
 
     def _list(self) -> list[str]:
         if self._label_list is None:
-            self._label_list = self._labels_text.split(_SEP) if self.nodes else []
+            self._label_list = split_column(self._labels_text)
         return self._label_list
-
-    def label(self, iri: str) -> str:
-        i = self.index(iri)
-        return self.node_label(i) if i is not None else iri.rsplit("/", 1)[-1]
-
-    def node_label(self, i: int) -> str:
-        return self._list()[i] or self.nodes[i].rsplit("/", 1)[-1]
 
     @property
     def edges(self) -> list[tuple[str, str, str, str]]:
@@ -260,8 +263,8 @@ class _CachedGraph(EntityGraph):
 def _payload(graph: EntityGraph) -> dict[str, Any]:
     csr = graph.csr([], [])
     return {
-        "nodes": _SEP.join(graph.nodes),
-        "labels": _SEP.join(graph.labels.get(node, "").replace(_SEP, " ") for node in graph.nodes),
+        "nodes": join_column(graph.nodes),
+        "labels": join_column([graph.labels.get(node, "") for node in graph.nodes]),
         "verbs": graph.verbs, "rels": graph.rels,
         "src": graph.src.tobytes(), "obj": graph.obj.tobytes(),
         "verb": graph.verb.tobytes(), "rel": graph.rel.tobytes(),
@@ -309,16 +312,18 @@ def _build(store: pyoxigraph.Store) -> EntityGraph:
             # Extracted meeting labels often end with their date already: do not say it twice.
             if dates and dates[0] not in label:
                 label += f" ({dates[0]})"
-        elif _KGO + "ratePercent" in values or _KGO + "measureKind" in values:
-            rate = sorted(values.get(_KGO + "ratePercent", []))
-            kind = sorted(values.get(_KGO + "measureKind", []))
-            label = " ".join([*(f"{float(r):g}%" for r in rate[:1]), *kind[:1], "tariff"])
-        elif _KGO + "content" in values:
-            label = "statement: " + sorted(values[_KGO + "content"])[0][:60]
         else:
-            continue
+            rate, kind, content = (values.get(_KGO + key) for key in ("ratePercent", "measureKind", "content"))
+            unnamed = unnamed_label(_smallest(rate), _smallest(kind), _smallest(content))
+            if unnamed is None:
+                continue
+            label = unnamed
         labels[iri] = label
     return EntityGraph(labels, sorted(edges))
+
+
+def _smallest(values: list[str] | None) -> str | None:
+    return min(values) if values else None
 
 
 def load_graph(graph_dir: Path, store: pyoxigraph.Store | None = None) -> EntityGraph:
@@ -395,8 +400,9 @@ def _distances(csr: _Csr, start: int, cutoff: int | None, stop_at: int | None = 
     return dist
 
 
-def _component_size(csr: _Csr | None, node: int | None) -> int:
-    return 1 if csr is None or node is None else len(_distances(csr, node, None))
+def _component_size(csr: _Csr, node: int | None) -> int:
+    """Nodes connected to `node`, itself included; 1 for an IRI that is no node of the graph."""
+    return 1 if node is None else len(_distances(csr, node, None))
 
 
 def _steps(graph: EntityGraph, nodes: list[int], edge_ids: list[int]) -> list[Step]:

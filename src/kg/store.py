@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,10 +82,9 @@ def build_store(graph_dir: Path) -> Path:
 def store_is_fresh(graph_dir: Path) -> bool:
     """True when store/ exists and was built from the current kg.trig."""
     trig = _trig_path(graph_dir)
-    hash_file = graph_dir / STORE_NAME / HASH_NAME
-    if not hash_file.is_file():
+    recorded = source_hash(graph_dir)
+    if not recorded:
         return False
-    recorded = hash_file.read_text(encoding="utf-8").strip()
     # Hashing a large kg.trig on every call is slow; a store newer than kg.trig with a hash is trusted
     # only after the hash matched once, so compare the mtime first and the hash when in doubt.
     stamp = graph_dir / STORE_NAME / ".verified"
@@ -150,6 +150,27 @@ def write_cache(graph_dir: Path, name: str, version: int, payload: dict[str, Any
     except OSError:
         with contextlib.suppress(OSError):  # a read-only graph folder still answers, without the cache
             tmp.unlink()
+
+
+COLUMN_SEP = "\x1f"  # joins a string column of a cache: one split() at load is cheaper than a pickled list
+
+
+def join_column(items: list[str]) -> str | None:
+    """A string column of a cache as one string (a separator inside an item becomes a space); None for
+    no items, which keeps [] apart from [""]."""
+    return None if not items else COLUMN_SEP.join(item.replace(COLUMN_SEP, " ") for item in items)
+
+
+def split_column(text: str | None) -> list[str]:
+    """The items of a column written by join_column."""
+    return [] if text is None else text.split(COLUMN_SEP)
+
+
+def int_array(data: bytes) -> array[int]:
+    """An integer column of a cache, stored as the bytes of an array("i")."""
+    out = array("i")
+    out.frombytes(data)
+    return out
 
 
 def open_store(graph_dir: Path, read_only: bool = True) -> pyoxigraph.Store:

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.paths import unnamed_label
+from kg.store import ensure_store, int_array, open_store, read_cache, write_cache
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -118,15 +120,6 @@ def _label(values: list[str], iri: str) -> str:
     return min(values) if values else iri.rsplit("/", 1)[-1]
 
 
-def _rate(text: str | None) -> str:
-    if text is None:
-        return ""
-    try:
-        return f"{float(text):g}% "
-    except ValueError:
-        return f"{text}% "
-
-
 def _table(store: pyoxigraph.Store) -> dict[str, Any]:
     """Every event of the graph with its places, parties and sources, as plain data (the cache)."""
     from kg.query import select
@@ -199,8 +192,8 @@ def _table(store: pyoxigraph.Store) -> dict[str, Any]:
             label = name(event)
         elif kind.startswith("tariff"):
             rate, measure = tariffs.get(event, {}).get("ratePercent"), tariffs.get(event, {}).get("measureKind")
-            what = "tariff takes effect" if kind == "tariff" else "tariff: end or deadline"
-            label = f"{_rate(rate)}{measure + ' ' if measure else ''}{what}"
+            what = " takes effect" if kind == "tariff" else ": end or deadline"
+            label = f"{unnamed_label(rate, measure, None) or 'tariff'}{what}"  # as kg path names it
         else:
             label = _label(contents.get(event, []), event)
         where = sorted(set().union(*(places.get((event, g), set()) for g in entry["graphs"])))
@@ -226,7 +219,7 @@ def _columns(
     source_at, source_docs, sentences = array("i", [0]), array("i"), []
     for _day, _kind, _label, _event, _places, event_parties, sources in rows:
         for party, role in event_parties:
-            party_items.append(number("party", party) * len(_ROLES) + _ROLES.index(role))
+            party_items.append(number("party", party) * len(_ROLES) + _ROLE_ORDER[role])
         party_at.append(len(party_items))
         for doc, sentence in sources:
             source_docs.append(number("doc", doc))
@@ -250,8 +243,6 @@ def _columns(
 
 
 def _load_table(store: pyoxigraph.Store | None, graph_dir: Path | None) -> dict[str, Any]:
-    from kg.store import ensure_store, open_store, read_cache, write_cache
-
     if graph_dir is None:
         if store is None:
             raise ValueError("timeline needs a store or a graph folder")
@@ -264,12 +255,6 @@ def _load_table(store: pyoxigraph.Store | None, graph_dir: Path | None) -> dict[
     table = _table(store if store is not None else open_store(graph_dir))
     write_cache(graph_dir, CACHE_NAME, CACHE_VERSION, table)
     return table
-
-
-def _ints(data: bytes) -> array[int]:
-    out = array("i")
-    out.frombytes(data)
-    return out
 
 
 def timeline(
@@ -287,7 +272,7 @@ def timeline(
     low, high = _check_date(date_from, "--from"), _check_date(date_to, "--to")
     t = _load_table(store, graph_dir)
     dates: list[str] = t["dates"]
-    party_at, party_items = _ints(t["party_at"]), _ints(t["party_items"])
+    party_at, party_items = int_array(t["party_at"]), int_array(t["party_items"])
     roles = len(_ROLES)
     # Events are sorted by date: the date range is a slice.
     first = bisect.bisect_left(dates, low) if low else 0
@@ -305,7 +290,7 @@ def timeline(
         wanted = {country_number.get(c, -1) for c in countries}
         if -1 in wanted:
             return []
-        country_at, country_items = _ints(t["country_at"]), _ints(t["country_items"])
+        country_at, country_items = int_array(t["country_at"]), int_array(t["country_items"])
 
         def takes_part(i: int) -> set[int]:
             found: set[int] = set()
@@ -315,7 +300,7 @@ def timeline(
             return found
 
         chosen = [i for i in chosen if wanted <= takes_part(i)]
-    source_at, source_docs = _ints(t["source_at"]), _ints(t["source_docs"])
+    source_at, source_docs = int_array(t["source_at"]), int_array(t["source_docs"])
     events: list[Event] = []
     for i in chosen:
         members = []

@@ -377,10 +377,8 @@ def lookup_cmd(
     Example: kg lookup "Dukgeun Ahn" --json
     """
     from kg.lookup import describe, resolve
-    from kg.store import ensure_store
 
-    ensure_store(graph)
-    cand = resolve(graph, None, name)  # from the label index: no store needed
+    cand = resolve(graph, None, name)  # from the label index (built, with the store, when missing)
     report = describe(_store(graph), cand)
     if as_json:
         _dump(report.to_json())
@@ -408,11 +406,9 @@ def path_cmd(
     """
     from kg.lookup import resolve
     from kg.paths import find_paths, format_path, load_graph, path_json
-    from kg.store import ensure_store
 
     # Names and relations come from the caches beside the store: the store itself is opened only to
     # build a missing cache.
-    ensure_store(graph)
     start, end = resolve(graph, None, a), resolve(graph, None, b)
     paths = find_paths(
         load_graph(graph),
@@ -444,9 +440,7 @@ def neighbors_cmd(
     """
     from kg.lookup import resolve
     from kg.paths import format_path, load_graph, neighbors, path_json
-    from kg.store import ensure_store
 
-    ensure_store(graph)
     start = resolve(graph, None, name)
     found = neighbors(load_graph(graph), start.entity, depth, include or [], exclude or [])
     if as_json:
