@@ -15,16 +15,12 @@ from datetime import date, timedelta
 from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 # a month named without a day ("in February"): a full name, or an abbreviation with its dot ("Oct.")
-_MONTH_NAME = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
-)
+_MONTH_NAME = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.)"
 # the same, the dot optional: a month that ends a date ("6 to 10 October.") keeps the full stop out
-_MONTH_LAST = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
-)
+_MONTH_LAST = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:" + "|".join(_WEEKDAYS) + r")"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -450,7 +446,7 @@ def _bound(sentence: str, ref: DateRef) -> str | None:
 
 _SAID_ON = re.compile(
     rf"\b(?:said|announced|reported|published|stated)\s+(?:on\s+)?"
-    rf"(?P<when>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![\w]))",
+    rf"(?P<when>{_MONTH}\s*\d{{1,2}}{_ORD}\b|\d{{1,2}}{_ORD}\s+{_MONTH}(?![\w]))",
     re.I,
 )
 _HEAD_LINES = 6  # a dateline or "Published:" line sits under the headline, among the first lines
