@@ -83,6 +83,8 @@ _FUTURE = re.compile(
 _DEADLINE = re.compile(r"\b(before|by|until|till|ahead of|no later than|deadline of|expires? on)\s+$", re.I)
 # "since Aug. 1": a date that lies behind even in a sentence about what will happen
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+# the first words of a date expression that make it a deadline or an end ("until March", "by June 1")
+_UNTIL_WORDS = ("until", "till", "by", "before")
 
 
 @dataclass(frozen=True)
@@ -381,12 +383,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
             refs.append(_unresolved(m, "month", "month written, year unknown: no publication date"))
             continue
         else:
-            if prep == "since":
-                ahead = False
-            elif prep in ("until", "till", "by", "before"):
-                ahead = True
-            else:
-                ahead = _clause_is_future(sentence, m.start(), future)
+            ahead = prep in _UNTIL_WORDS or (prep != "since" and _clause_is_future(sentence, m.start(), future))
             # a month after the publication month in a past-tense clause is last year's; one before
             # it in a clause about what will happen is next year's ("the 15th round in January")
             year = published.year
@@ -430,12 +427,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
     return refs
 
 
-_UNTIL_WORDS = ("until", "till", "by", "before")
-
-
 def _bound(sentence: str, ref: DateRef) -> str | None:
     """Whether the date expression is a deadline or end ("until"), a start ("since"), or neither."""
-    first_word = ref.text.split()[0].lower() if ref.text.split() else ""
+    words = ref.text.split()
+    first_word = words[0].lower() if words else ""
     before = sentence[max(0, ref.start - 20) : ref.start]
     if first_word == "since" or _SINCE.search(before):
         return "since"
