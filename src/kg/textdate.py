@@ -49,6 +49,13 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _full_date(match: re.Match[str]) -> date | None:
+    """The date a match of one of _FULL_DATE_PATTERNS writes, or None when it is no calendar date."""
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+    return _valid(int(groups["year"]), month, int(groups["day"]))
+
+
 def full_dates(text: str) -> list[date]:
     """Every complete date (day, month and year) written in `text`, in order of appearance."""
     found: list[tuple[int, date]] = []
@@ -57,9 +64,7 @@ def full_dates(text: str) -> list[date]:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            groups = match.groupdict()
-            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-            when = _valid(int(groups["year"]), month, int(groups["day"]))
+            when = _full_date(match)
             if when is not None:
                 found.append((match.start(), when))
                 taken.append((match.start(), match.end()))
@@ -72,9 +77,7 @@ def parse_full_date(text: str) -> date | None:
         match = pattern.search(text)
         if not match:
             continue
-        groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-        when = _valid(int(groups["year"]), month, int(groups["day"]))
+        when = _full_date(match)
         if when is not None:
             return when
     return None
