@@ -636,8 +636,11 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
     where participants, dates and places agree best."""
     meetings = view.members(doc, KGO.TradeMeeting)
     attendees = {m: sorted(doc.objects(m, SDO.attendee), key=str) for m in meetings}
+    meeting_dates = {m: _graph_dates(doc, m) for m in meetings}
+    meeting_places = {m: _place_names(view, doc, m) for m in meetings}
+    gold_ranges = [_date_range(gm.date) if gm.date else None for gm in gold.meetings]
     weights: list[list[int]] = []
-    for gm in gold.meetings:
+    for gm, gold_range in zip(gold.meetings, gold_ranges, strict=True):
         wanted: list[tuple[set[str], bool]] = []  # (keys, is a person)
         for name in gm.participants:
             people = [p for p in gold.people if normalise_person(p.name) == normalise_person(name)]
@@ -646,13 +649,12 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
         for name in gm.participant_organizations:
             wanted.append((_org_keys_for(name, gold.organizations), False))
         need = min(2, len(wanted))
-        gold_range = _date_range(gm.date) if gm.date else None
         row = []
         for m in meetings:
             count = sum(1 for keys, person in wanted
                         if any(_node_keys(view, a, person) & keys for a in attendees[m]))
-            same_date = gold_range is not None and _dates_overlap(gold_range, _graph_dates(doc, m))
-            same_place = gm.location is not None and _place_matches(gm.location, _place_names(view, doc, m))
+            same_date = gold_range is not None and _dates_overlap(gold_range, meeting_dates[m])
+            same_place = gm.location is not None and _place_matches(gm.location, meeting_places[m])
             # No gold participants: fall back on the date, else the place.
             ok = (same_date or same_place) if need == 0 else count >= need
             row.append(_PAIR + _PER_PARTICIPANT * count + _SAME_DATE * same_date + _SAME_PLACE * same_place
@@ -660,7 +662,7 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
         weights.append(row)
     pairs = _max_weight_matching(weights)
     matched_nodes = {meetings[j] for j in pairs.values()}
-    for i, gm in enumerate(gold.meetings):
+    for i, (gm, gold_range) in enumerate(zip(gold.meetings, gold_ranges, strict=True)):
         if gm.minor:
             continue
         score = report.categories["meetings"]
@@ -670,10 +672,9 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
             continue
         score.tp += 1
         hit = meetings[pairs[i]]
-        gold_range = _date_range(gm.date) if gm.date else None
         if gold_range is not None and gm.date_confidence in _SCORED_DATE_CONFIDENCE:
             dates = report.categories["meeting_dates"]
-            given = _graph_dates(doc, hit)
+            given = meeting_dates[hit]
             if _dates_overlap(gold_range, given):
                 dates.tp += 1
                 dates.matched += 1
@@ -686,7 +687,7 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
                         f"{gm.name}: " + ", ".join(sorted(_show_range(r) for r in given)))
         if gm.location:
             places = report.categories["meeting_places"]
-            names = _place_names(view, doc, hit)
+            names = meeting_places[hit]
             if _place_matches(gm.location, names):
                 places.tp += 1
                 places.matched += 1
