@@ -752,14 +752,17 @@ def _score_tariffs(view: _GraphView, doc: Graph, gold: GoldArticle, report: Arti
         facts.append((t, rates, imposers, targets, products))
     matched_nodes: set[Node] = set()
     for gt in gold.tariffs:
+        imposer_keys = _gold_country_keys(gt.imposed_by) if gt.imposed_by else set()
+        target_keys = _gold_country_keys(gt.applies_to_country) if gt.applies_to_country else set()
+        gold_products = set().union(*(product_match_keys(p) for p in gt.products))
         hit = False
         for t, rates, imposers, targets, products in facts:
             if gt.rate_percent not in rates:
                 continue
-            if gt.imposed_by and not (_gold_country_keys(gt.imposed_by) & imposers):
+            if gt.imposed_by and not (imposer_keys & imposers):
                 continue
-            same_target = bool(gt.applies_to_country and _gold_country_keys(gt.applies_to_country) & targets)
-            shared_product = any(product_match_keys(p) & products for p in gt.products)
+            same_target = bool(target_keys & targets)
+            shared_product = bool(gold_products & products)
             if (gt.applies_to_country or gt.products) and not (same_target or shared_product):
                 continue
             hit = True
