@@ -190,6 +190,7 @@ def extract_statements(
     entity before the verb). A subject that names no entity ("industry bodies", "analysts") makes
     no statement: the nearest country is not who spoke."""
     found: list[Statement] = []
+    entities = [m for m in mentions if m.ref and m.kind in _ENTITY_KINDS]
     for kind, pattern in _KINDS:
         for match in pattern.finditer(sentence.text):
             if _NEGATED.search(sentence.text[max(0, match.start() - 25) : match.start()]):
@@ -204,20 +205,8 @@ def extract_statements(
                 continue
             if _NO_CONTENT.match(content):
                 continue
-            before = [
-                m
-                for m in mentions
-                if m.ref
-                and m.end - sentence.start <= match.start()
-                and m.kind in _ENTITY_KINDS
-            ]
-            after = [
-                m
-                for m in mentions
-                if m.ref
-                and m.start - sentence.start >= match.start()
-                and m.kind in _ENTITY_KINDS
-            ]
+            before = [m for m in entities if m.end - sentence.start <= match.start()]
+            after = [m for m in entities if m.start - sentence.start >= match.start()]
             subject = _subject(sentence, match.start(), mentions)
             counterpart: str | None = None
             if subject is not None and len(subject.heads) >= 2:
