@@ -42,7 +42,8 @@ _TIME_TAIL = re.compile(
 )
 
 
-def _valid(year: int, month: int, day: int) -> date | None:
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when (year, month, day) is no calendar day."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -53,7 +54,7 @@ def _full_date(match: re.Match[str]) -> date | None:
     """The date a match of one of _FULL_DATE_PATTERNS writes, or None when it is no calendar date."""
     groups = match.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-    return _valid(int(groups["year"]), month, int(groups["day"]))
+    return valid_date(int(groups["year"]), month, int(groups["day"]))
 
 
 def full_dates(text: str) -> list[date]:
@@ -96,7 +97,7 @@ def parse_short_date(text: str, whole: bool = False) -> tuple[int | None, int, i
         else (match.group("m2"), match.group("d2"), match.group("y2"))
     )
     month, day = MONTHS[month_text.lower()], int(day_text)
-    if _valid(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
+    if valid_date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
         return None
     return (int(year_text) if year_text else None), month, day
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date
+from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date, valid_date
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -452,12 +452,8 @@ def _year_near(month: int, day: int, written: list[date]) -> int | None:
     if not written:
         return None
     latest = max(written)
-    options = []
-    for year in (latest.year - 1, latest.year, latest.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:
-            continue
+    years = (latest.year - 1, latest.year, latest.year + 1)
+    options = [d for year in years if (d := valid_date(year, month, day)) is not None]
     return min(options, key=lambda d: (abs((d - latest).days), d)).year if options else None
 
 
@@ -504,8 +500,7 @@ def infer_published(text: str, year_hint: int | None = None) -> tuple[date | Non
         year, why = year_hint, "from the hint"
     if year is None:
         return None, f"{how} gives month and day only, and no full date in the text gives the year"
-    try:
-        when = date(year, month, day)
-    except ValueError:
+    when = valid_date(year, month, day)
+    if when is None:
         return None, f"{how} is not a calendar date in {year}"
     return when, f"publication date from {how}, year {year} {why}"
