@@ -41,6 +41,7 @@ from rdflib.namespace import ORG, PROV, SDO
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.extract.products import normalise_product
 from kg.rdf.namespace import KGO, KGR
 
 CATEGORIES = ("people", "organizations", "positions", "meetings", "meeting_dates", "meeting_places",
@@ -103,8 +104,6 @@ def product_match_keys(name: str) -> set[str]:
     """product_keys() widened by the extractor's product normalisation (kg.extract.products): "cars",
     "autos" and "automobiles" share a key, as do "aluminium" and "aluminum"; so do British and
     American spellings ("tyres" ~ "tires")."""
-    from kg.extract.products import normalise_product
-
     words = [_AMERICAN.get(w, w) for w in normalise(name.replace("_", " ").replace("-", " ")).split()]
     keys = product_keys(" ".join(words))
     for form in sorted(keys):
