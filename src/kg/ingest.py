@@ -102,11 +102,11 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
     seen: set[str] = set()
     in_block = 0  # lines left in a READ MORE / Related / contacts block
     for i, line in enumerate(stripped):
-        if in_block and line and not _is_prose(line) and not _MARKDOWN_IMAGE.search(line):
-            in_block -= 1
-            removed.append(lines[i])
-            continue
         if in_block and line:
+            if not _is_prose(line) and not _MARKDOWN_IMAGE.search(line):
+                in_block -= 1
+                removed.append(lines[i])
+                continue
             in_block = 0
         if _BLOCK_HEADING.match(line):
             in_block = _BLOCK_LINES
