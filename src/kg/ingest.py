@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.textdate import PUBLISHED_LINE, parse_dateline, parse_full_date
+from kg.textdate import PUBLISHED_LINE, head_lines, parse_dateline, parse_full_date
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -157,9 +157,9 @@ def _date_from_index(value: object) -> date | None:
         return parse_full_date(value)
 
 
-def _metadata_from_text(lines: list[str]) -> tuple[str | None, date | None]:
+def _metadata_from_text(text: str) -> tuple[str | None, date | None]:
     """A headline and publication date written at the top of the article, when it has them."""
-    head = [ln.strip() for ln in lines if ln.strip()][:6]
+    head = head_lines(text)
     published: date | None = None
     for line in head:
         match = PUBLISHED_LINE.match(line)
@@ -185,7 +185,7 @@ def load_document(path: Path, index: dict[str, dict[str, Any]] | None = None) ->
     cleaned, removed = strip_furniture(raw)
     meta = (index or {}).get(path.name, {})
     # furniture (breadcrumbs, "Updated:" lines) is no headline and gives no publication date
-    text_title, text_date = _metadata_from_text(cleaned.split("\n"))
+    text_title, text_date = _metadata_from_text(cleaned)
     published = _date_from_index(meta.get("published"))
     source = "index" if published else None
     if published is None and text_date is not None:

@@ -34,12 +34,19 @@ _DATELINE = re.compile(
 )
 
 
+_HEAD_LINES = 6
 # "Published: July 31", "Posted Jul 28, 2025, 06:15 AM", "Date: 8 May 2025"
 PUBLISHED_LINE = re.compile(r"^(?:first\s+)?(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.I)
 # what may follow the date on a line that is only a date: a time and a zone ("06:15 AM", "10.32 GMT")
 _TIME_TAIL = re.compile(
     r"^[\s,|\-–—]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,5}|\(?local time\)?)?\s*$", re.I
 )
+
+
+def head_lines(text: str) -> list[str]:
+    """The first non-blank lines of an article, stripped: its headline, and the dateline or
+    "Published:" line that sits under it."""
+    return [line.strip() for line in text.split("\n") if line.strip()][:_HEAD_LINES]
 
 
 def valid_date(year: int, month: int, day: int) -> date | None:

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date, valid_date
+from kg.textdate import (
+    MONTHS,
+    PUBLISHED_LINE,
+    full_dates,
+    head_lines,
+    parse_dateline,
+    parse_short_date,
+    valid_date,
+)
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -444,7 +452,6 @@ _SAID_ON = re.compile(
     rf"(?P<when>{_MONTH}\s*\d{{1,2}}{_ORD}\b|\d{{1,2}}{_ORD}\s+{_MONTH}(?![\w]))",
     re.I,
 )
-_HEAD_LINES = 6  # a dateline or "Published:" line sits under the headline, among the first lines
 
 
 def _year_near(month: int, day: int, written: list[date]) -> int | None:
@@ -461,7 +468,7 @@ def _publication_cue(text: str) -> tuple[tuple[int | None, int, int], str] | Non
     """The date an article gives itself at its top: a dateline ("MEXICO CITY, July 31 (Brief) -"),
     a "Published:" line, a line that is only a date, or "officials said on April 20" in the lede.
     Dates deeper in the text ("announced on Oct. 23" three paragraphs down) are events, not cues."""
-    head = [line.strip() for line in text.split("\n") if line.strip()][:_HEAD_LINES]
+    head = head_lines(text)
     for line in head:
         found = parse_dateline(line)
         if found:
