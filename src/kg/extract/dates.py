@@ -65,10 +65,12 @@ _WEEKDAY_EXPR = re.compile(
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<which>this|next|last|the following|earlier this)\s+week\b", re.I)
-_PART = (
-    r"(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of"
-    r"|the middle of|much of|most of)"
+# the part of a month: "early", "the end of", "much of" (see _month_span)
+_PARTS = (
+    r"early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of"
+    r"|the middle of|much of|most of"
 )
+_PART = rf"(?P<part>{_PARTS})"
 # a named month without a day needs a preposition, a part or a year: "May" alone is a verb or a name
 _MONTH_EXPR = re.compile(
     rf"\b(?:(?P<prep>in|since|during|until|till|by|from|through|throughout|before|after|for)\s+)?"
@@ -76,8 +78,7 @@ _MONTH_EXPR = re.compile(
     re.I,
 )
 _MONTH_REL = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|late|the end of|end of|the start of|start of|the beginning of"
-    r"|beginning of|the middle of|mid|much of|most of)[\s-]+)?"
+    rf"\b(?:(?P<part>earlier|later|{_PARTS})[\s-]+)?"
     r"(?P<which>this|next|last|the previous|the following|the coming)\s+month\b",
     re.I,
 )
