@@ -102,10 +102,7 @@ def test_extract_statements_bracketed_conversion_is_one_figure() -> None:
 
 
 def test_extract_statements_title_dots_do_not_cut_the_content() -> None:
-    ex = extract_document(
-        Document("t.txt", "In a video call, Mr. Lula asked Mr. Trump to withdraw the 40 percent surcharge.\n", "0"),
-        load_pipeline(),
-    )
+    ex = _extract("In a video call, Mr. Lula asked Mr. Trump to withdraw the 40 percent surcharge.\n", None)
     (request,) = [s for s in ex.statements if s.kind == "request"]
     assert request.content == "Mr. Trump to withdraw the 40 percent surcharge"
 
@@ -116,5 +113,5 @@ def test_extract_statements_title_dots_do_not_cut_the_content() -> None:
      "Seoul denied offering to buy more gas."],
 )
 def test_extract_statements_negated_verbs_take_no_position(sentence: str) -> None:
-    ex = extract_document(Document("t.txt", sentence + "\n", "0"), load_pipeline())
+    ex = _extract(sentence + "\n", None)
     assert ex.statements == []

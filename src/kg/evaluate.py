@@ -41,6 +41,7 @@ from rdflib.namespace import ORG, PROV, SDO
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.extract.products import normalise_product
 from kg.rdf.namespace import KGO, KGR
 
 CATEGORIES = ("people", "organizations", "positions", "meetings", "meeting_dates", "meeting_places",
@@ -103,8 +104,6 @@ def product_match_keys(name: str) -> set[str]:
     """product_keys() widened by the extractor's product normalisation (kg.extract.products): "cars",
     "autos" and "automobiles" share a key, as do "aluminium" and "aluminum"; so do British and
     American spellings ("tyres" ~ "tires")."""
-    from kg.extract.products import normalise_product
-
     words = [_AMERICAN.get(w, w) for w in normalise(name.replace("_", " ").replace("-", " ")).split()]
     keys = product_keys(" ".join(words))
     for form in sorted(keys):
@@ -636,8 +635,11 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
     where participants, dates and places agree best."""
     meetings = view.members(doc, KGO.TradeMeeting)
     attendees = {m: sorted(doc.objects(m, SDO.attendee), key=str) for m in meetings}
+    meeting_dates = {m: _graph_dates(doc, m) for m in meetings}
+    meeting_places = {m: _place_names(view, doc, m) for m in meetings}
+    gold_ranges = [_date_range(gm.date) if gm.date else None for gm in gold.meetings]
     weights: list[list[int]] = []
-    for gm in gold.meetings:
+    for gm, gold_range in zip(gold.meetings, gold_ranges, strict=True):
         wanted: list[tuple[set[str], bool]] = []  # (keys, is a person)
         for name in gm.participants:
             people = [p for p in gold.people if normalise_person(p.name) == normalise_person(name)]
@@ -646,13 +648,12 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
         for name in gm.participant_organizations:
             wanted.append((_org_keys_for(name, gold.organizations), False))
         need = min(2, len(wanted))
-        gold_range = _date_range(gm.date) if gm.date else None
         row = []
         for m in meetings:
             count = sum(1 for keys, person in wanted
                         if any(_node_keys(view, a, person) & keys for a in attendees[m]))
-            same_date = gold_range is not None and _dates_overlap(gold_range, _graph_dates(doc, m))
-            same_place = gm.location is not None and _place_matches(gm.location, _place_names(view, doc, m))
+            same_date = gold_range is not None and _dates_overlap(gold_range, meeting_dates[m])
+            same_place = gm.location is not None and _place_matches(gm.location, meeting_places[m])
             # No gold participants: fall back on the date, else the place.
             ok = (same_date or same_place) if need == 0 else count >= need
             row.append(_PAIR + _PER_PARTICIPANT * count + _SAME_DATE * same_date + _SAME_PLACE * same_place
@@ -660,7 +661,7 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
         weights.append(row)
     pairs = _max_weight_matching(weights)
     matched_nodes = {meetings[j] for j in pairs.values()}
-    for i, gm in enumerate(gold.meetings):
+    for i, (gm, gold_range) in enumerate(zip(gold.meetings, gold_ranges, strict=True)):
         if gm.minor:
             continue
         score = report.categories["meetings"]
@@ -670,10 +671,9 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
             continue
         score.tp += 1
         hit = meetings[pairs[i]]
-        gold_range = _date_range(gm.date) if gm.date else None
         if gold_range is not None and gm.date_confidence in _SCORED_DATE_CONFIDENCE:
             dates = report.categories["meeting_dates"]
-            given = _graph_dates(doc, hit)
+            given = meeting_dates[hit]
             if _dates_overlap(gold_range, given):
                 dates.tp += 1
                 dates.matched += 1
@@ -686,7 +686,7 @@ def _score_meetings(view: _GraphView, doc: Graph, gold: GoldArticle, report: Art
                         f"{gm.name}: " + ", ".join(sorted(_show_range(r) for r in given)))
         if gm.location:
             places = report.categories["meeting_places"]
-            names = _place_names(view, doc, hit)
+            names = meeting_places[hit]
             if _place_matches(gm.location, names):
                 places.tp += 1
                 places.matched += 1
@@ -751,14 +751,17 @@ def _score_tariffs(view: _GraphView, doc: Graph, gold: GoldArticle, report: Arti
         facts.append((t, rates, imposers, targets, products))
     matched_nodes: set[Node] = set()
     for gt in gold.tariffs:
+        imposer_keys = _gold_country_keys(gt.imposed_by) if gt.imposed_by else set()
+        target_keys = _gold_country_keys(gt.applies_to_country) if gt.applies_to_country else set()
+        gold_products = set().union(*(product_match_keys(p) for p in gt.products))
         hit = False
         for t, rates, imposers, targets, products in facts:
             if gt.rate_percent not in rates:
                 continue
-            if gt.imposed_by and not (_gold_country_keys(gt.imposed_by) & imposers):
+            if gt.imposed_by and not (imposer_keys & imposers):
                 continue
-            same_target = bool(gt.applies_to_country and _gold_country_keys(gt.applies_to_country) & targets)
-            shared_product = any(product_match_keys(p) & products for p in gt.products)
+            same_target = bool(target_keys & targets)
+            shared_product = bool(gold_products & products)
             if (gt.applies_to_country or gt.products) and not (same_target or shared_product):
                 continue
             hit = True

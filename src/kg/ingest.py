@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.textdate import PUBLISHED_LINE, parse_dateline, parse_full_date
+from kg.textdate import PUBLISHED_LINE, head_lines, parse_dateline, parse_full_date
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -102,11 +102,11 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
     seen: set[str] = set()
     in_block = 0  # lines left in a READ MORE / Related / contacts block
     for i, line in enumerate(stripped):
-        if in_block and line and not _is_prose(line) and not _MARKDOWN_IMAGE.search(line):
-            in_block -= 1
-            removed.append(lines[i])
-            continue
         if in_block and line:
+            if not _is_prose(line) and not _MARKDOWN_IMAGE.search(line):
+                in_block -= 1
+                removed.append(lines[i])
+                continue
             in_block = 0
         if _BLOCK_HEADING.match(line):
             in_block = _BLOCK_LINES
@@ -157,9 +157,9 @@ def _date_from_index(value: object) -> date | None:
         return parse_full_date(value)
 
 
-def _metadata_from_text(lines: list[str]) -> tuple[str | None, date | None]:
+def _metadata_from_text(text: str) -> tuple[str | None, date | None]:
     """A headline and publication date written at the top of the article, when it has them."""
-    head = [ln.strip() for ln in lines if ln.strip()][:6]
+    head = head_lines(text)
     published: date | None = None
     for line in head:
         match = PUBLISHED_LINE.match(line)
@@ -185,7 +185,7 @@ def load_document(path: Path, index: dict[str, dict[str, Any]] | None = None) ->
     cleaned, removed = strip_furniture(raw)
     meta = (index or {}).get(path.name, {})
     # furniture (breadcrumbs, "Updated:" lines) is no headline and gives no publication date
-    text_title, text_date = _metadata_from_text(cleaned.split("\n"))
+    text_title, text_date = _metadata_from_text(cleaned)
     published = _date_from_index(meta.get("published"))
     source = "index" if published else None
     if published is None and text_date is not None:

@@ -34,6 +34,7 @@ _DATELINE = re.compile(
 )
 
 
+_HEAD_LINES = 6
 # "Published: July 31", "Posted Jul 28, 2025, 06:15 AM", "Date: 8 May 2025"
 PUBLISHED_LINE = re.compile(r"^(?:first\s+)?(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.I)
 # what may follow the date on a line that is only a date: a time and a zone ("06:15 AM", "10.32 GMT")
@@ -42,11 +43,25 @@ _TIME_TAIL = re.compile(
 )
 
 
-def _valid(year: int, month: int, day: int) -> date | None:
+def head_lines(text: str) -> list[str]:
+    """The first non-blank lines of an article, stripped: its headline, and the dateline or
+    "Published:" line that sits under it."""
+    return [line.strip() for line in text.split("\n") if line.strip()][:_HEAD_LINES]
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when (year, month, day) is no calendar day."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _full_date(match: re.Match[str]) -> date | None:
+    """The date a match of one of _FULL_DATE_PATTERNS writes, or None when it is no calendar date."""
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+    return valid_date(int(groups["year"]), month, int(groups["day"]))
 
 
 def full_dates(text: str) -> list[date]:
@@ -57,9 +72,7 @@ def full_dates(text: str) -> list[date]:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            groups = match.groupdict()
-            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-            when = _valid(int(groups["year"]), month, int(groups["day"]))
+            when = _full_date(match)
             if when is not None:
                 found.append((match.start(), when))
                 taken.append((match.start(), match.end()))
@@ -72,9 +85,7 @@ def parse_full_date(text: str) -> date | None:
         match = pattern.search(text)
         if not match:
             continue
-        groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
-        when = _valid(int(groups["year"]), month, int(groups["day"]))
+        when = _full_date(match)
         if when is not None:
             return when
     return None
@@ -93,7 +104,7 @@ def parse_short_date(text: str, whole: bool = False) -> tuple[int | None, int, i
         else (match.group("m2"), match.group("d2"), match.group("y2"))
     )
     month, day = MONTHS[month_text.lower()], int(day_text)
-    if _valid(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
+    if valid_date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
         return None
     return (int(year_text) if year_text else None), month, day
 

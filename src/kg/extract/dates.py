@@ -12,19 +12,23 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.textdate import MONTHS, PUBLISHED_LINE, full_dates, parse_dateline, parse_short_date
+from kg.textdate import (
+    MONTHS,
+    PUBLISHED_LINE,
+    full_dates,
+    head_lines,
+    parse_dateline,
+    parse_short_date,
+    valid_date,
+)
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_FULL = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 # a month named without a day ("in February"): a full name, or an abbreviation with its dot ("Oct.")
-_MONTH_NAME = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
-)
+_MONTH_NAME = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.)"
 # the same, the dot optional: a month that ends a date ("6 to 10 October.") keeps the full stop out
-_MONTH_LAST = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
-)
+_MONTH_LAST = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:" + "|".join(_WEEKDAYS) + r")"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -61,10 +65,12 @@ _WEEKDAY_EXPR = re.compile(
     re.I,
 )
 _WEEK = re.compile(r"\b(?P<which>this|next|last|the following|earlier this)\s+week\b", re.I)
-_PART = (
-    r"(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of"
-    r"|the middle of|much of|most of)"
+# the part of a month: "early", "the end of", "much of" (see _month_span)
+_PARTS = (
+    r"early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of"
+    r"|the middle of|much of|most of"
 )
+_PART = rf"(?P<part>{_PARTS})"
 # a named month without a day needs a preposition, a part or a year: "May" alone is a verb or a name
 _MONTH_EXPR = re.compile(
     rf"\b(?:(?P<prep>in|since|during|until|till|by|from|through|throughout|before|after|for)\s+)?"
@@ -72,8 +78,7 @@ _MONTH_EXPR = re.compile(
     re.I,
 )
 _MONTH_REL = re.compile(
-    r"\b(?:(?P<part>earlier|later|early|late|the end of|end of|the start of|start of|the beginning of"
-    r"|beginning of|the middle of|mid|much of|most of)[\s-]+)?"
+    rf"\b(?:(?P<part>earlier|later|{_PARTS})[\s-]+)?"
     r"(?P<which>this|next|last|the previous|the following|the coming)\s+month\b",
     re.I,
 )
@@ -87,6 +92,8 @@ _FUTURE = re.compile(
 _DEADLINE = re.compile(r"\b(before|by|until|till|ahead of|no later than|deadline of|expires? on)\s+$", re.I)
 # "since Aug. 1": a date that lies behind even in a sentence about what will happen
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+# the first words of a date expression that make it a deadline or an end ("until March", "by June 1")
+_UNTIL_WORDS = ("until", "till", "by", "before")
 
 
 @dataclass(frozen=True)
@@ -385,12 +392,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
             refs.append(_unresolved(m, "month", "month written, year unknown: no publication date"))
             continue
         else:
-            if prep == "since":
-                ahead = False
-            elif prep in ("until", "till", "by", "before"):
-                ahead = True
-            else:
-                ahead = _clause_is_future(sentence, m.start(), future)
+            ahead = prep in _UNTIL_WORDS or (prep != "since" and _clause_is_future(sentence, m.start(), future))
             # a month after the publication month in a past-tense clause is last year's; one before
             # it in a clause about what will happen is next year's ("the 15th round in January")
             year = published.year
@@ -434,12 +436,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateRef]:
     return refs
 
 
-_UNTIL_WORDS = ("until", "till", "by", "before")
-
-
 def _bound(sentence: str, ref: DateRef) -> str | None:
     """Whether the date expression is a deadline or end ("until"), a start ("since"), or neither."""
-    first_word = ref.text.split()[0].lower() if ref.text.split() else ""
+    words = ref.text.split()
+    first_word = words[0].lower() if words else ""
     before = sentence[max(0, ref.start - 20) : ref.start]
     if first_word == "since" or _SINCE.search(before):
         return "since"
@@ -450,10 +450,9 @@ def _bound(sentence: str, ref: DateRef) -> str | None:
 
 _SAID_ON = re.compile(
     rf"\b(?:said|announced|reported|published|stated)\s+(?:on\s+)?"
-    rf"(?P<when>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![\w]))",
+    rf"(?P<when>{_MONTH}\s*\d{{1,2}}{_ORD}\b|\d{{1,2}}{_ORD}\s+{_MONTH}(?![\w]))",
     re.I,
 )
-_HEAD_LINES = 6  # a dateline or "Published:" line sits under the headline, among the first lines
 
 
 def _year_near(month: int, day: int, written: list[date]) -> int | None:
@@ -461,12 +460,8 @@ def _year_near(month: int, day: int, written: list[date]) -> int | None:
     if not written:
         return None
     latest = max(written)
-    options = []
-    for year in (latest.year - 1, latest.year, latest.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:
-            continue
+    years = (latest.year - 1, latest.year, latest.year + 1)
+    options = [d for year in years if (d := valid_date(year, month, day)) is not None]
     return min(options, key=lambda d: (abs((d - latest).days), d)).year if options else None
 
 
@@ -474,7 +469,7 @@ def _publication_cue(text: str) -> tuple[tuple[int | None, int, int], str] | Non
     """The date an article gives itself at its top: a dateline ("MEXICO CITY, July 31 (Brief) -"),
     a "Published:" line, a line that is only a date, or "officials said on April 20" in the lede.
     Dates deeper in the text ("announced on Oct. 23" three paragraphs down) are events, not cues."""
-    head = [line.strip() for line in text.split("\n") if line.strip()][:_HEAD_LINES]
+    head = head_lines(text)
     for line in head:
         found = parse_dateline(line)
         if found:
@@ -513,8 +508,7 @@ def infer_published(text: str, year_hint: int | None = None) -> tuple[date | Non
         year, why = year_hint, "from the hint"
     if year is None:
         return None, f"{how} gives month and day only, and no full date in the text gives the year"
-    try:
-        when = date(year, month, day)
-    except ValueError:
+    when = valid_date(year, month, day)
+    if when is None:
         return None, f"{how} is not a calendar date in {year}"
     return when, f"publication date from {how}, year {year} {why}"

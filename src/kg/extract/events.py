@@ -25,7 +25,8 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     doc_countries = doc_country_order(mentions)
     media = {o.local_id for o in ex.organizations if o.kind == "media"}
     builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
-    builder.person_ids = {p.local_id for p in ex.persons}
+    person_ids = {p.local_id for p in ex.persons}
+    builder.person_ids = person_ids
     for holding in ex.holdings:
         builder.person_titles.setdefault(holding.person, []).extend(
             {holding.title.lower(), holding.post_label.lower()})
@@ -48,7 +49,7 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     tariff_context.finish(ex.tariffs)
     labels = {p.local_id: p.name for p in ex.persons}
     labels.update({o.local_id: o.name for o in ex.organizations})
-    ex.meetings = builder.finish(labels, {p.local_id for p in ex.persons}, person_country)
+    ex.meetings = builder.finish(labels, person_ids, person_country)
     kept = {m.local_id for m in ex.meetings}
     for statement in ex.statements:
         if statement.meeting not in kept:

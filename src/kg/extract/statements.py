@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.extract.dates import find_dates
 from kg.extract.sentences import SentenceSpan
 from kg.model import Figure, Mention, Statement
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# abbreviations whose dot ends no sentence
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Gen", "No", "Jr", "Co", "Inc", "Ltd", "Corp",
+                  "Prof")
 # up to the end of the sentence or clause; the dots of "U.S.", "D.C." and of titles ("Mr.", "Gov.")
-# do not end it
+# do not end it (a lookbehind has a fixed width: one per abbreviation)
 _CLAUSE = (
-    r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.|"
-    r"(?<=\bGov)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGen)\.|(?<=\bNo)\.|(?<=\bJr)\.|(?<=\bCo)\.|"
-    r"(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.|(?<=\bProf)\.)+"
+    r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\." + "".join(rf"|(?<=\b{a})\." for a in _ABBREVIATIONS) + ")+"
 )
 # "never agreed", "did not ask", "denied offering": no position taken
 _NEGATED = re.compile(
@@ -75,46 +80,46 @@ _ENTITY_KINDS = ("person", "organization", "country")
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’\- ]+(?:,\s*[A-Z][\w.'’ ]+)?\s*(?:\([^)]*\)\s*)?[-–—]")
 
 
-def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> _Subject | None:
-    """The grammatical subject of the statement verb at `verb_at`. None without a parse or a subject.
-
-    Climbs from a purpose or complement clause to the verb that has a subject ("Trump met with
-    Akazawa ... to press for X": Trump); a passive's agent is the subject ("was requested by Japan").
-    """
+def _token_at(sentence: SentenceSpan, at: int) -> Token | None:
+    """The parsed token that starts at `at` (an offset within the sentence); None without a parse."""
     if sentence.tokens is None:
         return None
-    verb = next((t for t in sentence.tokens if t.idx == sentence.start + verb_at), None)
+    return next((t for t in sentence.tokens if t.idx == sentence.start + at), None)
+
+
+def _subject_token(verb: Token | None) -> Token | None:
+    """The subject of `verb`, climbing from a purpose or complement clause to the verb that has one
+    ("Trump met with Akazawa ... to press for X": Trump); a passive's agent is the subject ("was
+    requested by Japan")."""
     for _ in range(4):
         if verb is None:
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subjects:
-            subject = agents[0] if subjects[0].dep_ == "nsubjpass" and agents else subjects[0]
-            begin, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-            dateline = _DATELINE_HEAD.match(sentence.text)
-            if dateline and end - sentence.start <= dateline.end():
-                return None
-            heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-
-            def ref_at(offset: int) -> str | None:
-                return next((m.ref for m in mentions if m.ref and m.kind in _ENTITY_KINDS
-                             and m.start <= offset < m.end), None)
-
-            refs: list[str] = []
-            for head in heads:
-                ref = ref_at(head.idx)
-                if ref and ref not in refs:
-                    refs.append(ref)
-            inside: list[str] = []
-            for m in mentions:
-                if m.ref and m.kind in _ENTITY_KINDS and begin <= m.start and m.end <= end and m.ref not in inside:
-                    inside.append(m.ref)
-            return _Subject(refs, inside, sentence.tokens.doc.text[begin:end], subject.pos_ == "PRON")
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents[0] if subjects[0].dep_ == "nsubjpass" and agents else subjects[0]
         if verb.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "prep", "aux"):
             return None
         verb = verb.head
     return None
+
+
+def _subject(sentence: SentenceSpan, verb_at: int, mentions: list[Mention]) -> _Subject | None:
+    """The grammatical subject of the statement verb at `verb_at` (see _subject_token). None without
+    a parse or a subject, or when the subject is the dateline."""
+    subject = _subject_token(_token_at(sentence, verb_at))
+    if subject is None:
+        return None
+    begin, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    dateline = _DATELINE_HEAD.match(sentence.text)
+    if dateline and end - sentence.start <= dateline.end():
+        return None
+    entities = [m for m in mentions if m.ref and m.kind in _ENTITY_KINDS]
+    heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    at_heads = (next((m.ref for m in entities if m.start <= head.idx < m.end), None) for head in heads)
+    refs = list(dict.fromkeys(ref for ref in at_heads if ref))
+    inside = list(dict.fromkeys(m.ref for m in entities if m.ref and begin <= m.start and m.end <= end))
+    return _Subject(refs, inside, subject.doc.text[begin:end], subject.pos_ == "PRON")
 
 
 def _coordinated(sentence: SentenceSpan, first: Mention, second: Mention, verb_at: int) -> bool:
@@ -131,9 +136,7 @@ def _is_attributive(sentence: SentenceSpan, at: int) -> bool:
     the statement's verb: the parse says so (amod), or a determiner stands before it."""
     if _ATTRIBUTIVE.search(sentence.text[max(0, at - 40) : at]):
         return True
-    if sentence.tokens is None:
-        return False
-    token = next((t for t in sentence.tokens if t.idx == sentence.start + at), None)
+    token = _token_at(sentence, at)
     return token is not None and token.dep_ in ("amod", "compound")
 
 
@@ -187,6 +190,7 @@ def extract_statements(
     entity before the verb). A subject that names no entity ("industry bodies", "analysts") makes
     no statement: the nearest country is not who spoke."""
     found: list[Statement] = []
+    entities = [m for m in mentions if m.ref and m.kind in _ENTITY_KINDS]
     for kind, pattern in _KINDS:
         for match in pattern.finditer(sentence.text):
             if _NEGATED.search(sentence.text[max(0, match.start() - 25) : match.start()]):
@@ -201,20 +205,8 @@ def extract_statements(
                 continue
             if _NO_CONTENT.match(content):
                 continue
-            before = [
-                m
-                for m in mentions
-                if m.ref
-                and m.end - sentence.start <= match.start()
-                and m.kind in _ENTITY_KINDS
-            ]
-            after = [
-                m
-                for m in mentions
-                if m.ref
-                and m.start - sentence.start >= match.start()
-                and m.kind in _ENTITY_KINDS
-            ]
+            before = [m for m in entities if m.end - sentence.start <= match.start()]
+            after = [m for m in entities if m.start - sentence.start >= match.start()]
             subject = _subject(sentence, match.start(), mentions)
             counterpart: str | None = None
             if subject is not None and len(subject.heads) >= 2:
