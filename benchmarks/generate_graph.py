@@ -14,9 +14,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from kg.prefixes import PREFIXES as PREFIX_TABLE
+from kg.prefixes import turtle_prefixes
 
-PREFIXES = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_TABLE.items())
+PREFIXES = turtle_prefixes()
 SYLLABLES = (
     "ka min jo ra ne so lu te vi dan ho sung mar el ti go ber an li yu chen wa ko ri sa do fe na ju pe"
 ).split()

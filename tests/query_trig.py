@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.prefixes import PREFIXES as PREFIX_TABLE
+from kg.prefixes import turtle_prefixes
 
-PREFIXES = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_TABLE.items())
+PREFIXES = turtle_prefixes()
 KGR = "https://w3id.org/kg-trade/id/"
 
 

@@ -21,3 +21,8 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+
+def turtle_prefixes(table: dict[str, str] | None = None) -> str:
+    """`@prefix` lines for `table` (default: all of them), sorted by name, each ending in a newline."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted((table or PREFIXES).items()))

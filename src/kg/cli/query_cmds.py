@@ -116,11 +116,9 @@ def print_result(result: QueryResult, fmt: str) -> None:
             for s, p, o in result.triples:
                 writer.writerow([s.compact(), p.compact(), o.n3() if o.kind == "literal" else o.compact()])
         else:
-            from kg.store import PREFIXES
+            from kg.prefixes import turtle_prefixes
 
-            for name, iri in sorted(PREFIXES.items()):
-                print(f"@prefix {name}: <{iri}> .")
-            print()
+            print(turtle_prefixes())
             for s, p, o in result.triples:
                 print(f"{s.n3()} {p.n3()} {o.n3()} .")
     if note:

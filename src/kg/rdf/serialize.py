@@ -16,6 +16,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.prefixes import PREFIXES as ALL_PREFIXES
+from kg.prefixes import turtle_prefixes
 
 # the graph files declare every project prefix but dcterms, which they do not use
 PREFIXES: dict[str, str] = {name: iri for name, iri in ALL_PREFIXES.items() if name != "dcterms"}
@@ -88,7 +89,7 @@ def _subject_blocks(triples: Iterable[tuple[Node, Node, Node]], indent: str) -> 
 
 
 def _header() -> str:
-    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+    return turtle_prefixes(PREFIXES)
 
 
 def turtle_text(graph: Graph) -> str:
