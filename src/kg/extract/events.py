@@ -24,12 +24,11 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     person_country.update({o.local_id: o.country for o in ex.organizations if o.country})
     doc_countries = doc_country_order(mentions)
     media = {o.local_id for o in ex.organizations if o.kind == "media"}
-    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media)
-    person_ids = {p.local_id for p in ex.persons}
-    builder.person_ids = person_ids
+    titles: dict[str, list[str]] = {}
     for holding in ex.holdings:
-        builder.person_titles.setdefault(holding.person, []).extend(
-            {holding.title.lower(), holding.post_label.lower()})
+        titles.setdefault(holding.person, []).extend({holding.title.lower(), holding.post_label.lower()})
+    builder = MeetingBuilder(doc.doc_id, doc.published, doc_countries, doc.text, media,
+                             {p.local_id for p in ex.persons}, titles)
     tariff_context = TariffContext(doc.doc_id, doc.published, doc.text)
     for sentence in sentences_of(doc.text, sdoc):
         end = sentence.start + len(sentence.text)
@@ -49,7 +48,7 @@ def extract_events(ex: DocExtraction, sdoc: Doc) -> None:
     tariff_context.finish(ex.tariffs)
     labels = {p.local_id: p.name for p in ex.persons}
     labels.update({o.local_id: o.name for o in ex.organizations})
-    ex.meetings = builder.finish(labels, person_ids, person_country)
+    ex.meetings = builder.finish(labels, person_country)
     kept = {m.local_id for m in ex.meetings}
     for statement in ex.statements:
         if statement.meeting not in kept:

@@ -264,7 +264,8 @@ class MeetingBuilder:
     """
 
     def __init__(self, doc_id: str, published: date | None, doc_countries: list[str], text: str = "",
-                 media: set[str] | None = None) -> None:
+                 media: set[str] | None = None, people: AbstractSet[str] = frozenset(),
+                 titles: dict[str, list[str]] | None = None) -> None:
         self.doc_id = doc_id
         self.text = text  # the document text, to read what follows a mention
         self.published = published
@@ -276,8 +277,8 @@ class MeetingBuilder:
         self.last_person: Mention | None = None  # whom a later "he"/"she" means
         self.new_here: set[str] = set()  # meetings begun in the sentence being read: no antecedents
         self.clauses: dict[int, Clause | None] = {}  # the sentence's clauses by anchor, parsed once
-        self.person_ids: set[str] = set()  # local ids of the article's people
-        self.person_titles: dict[str, list[str]] = {}  # person local id -> titles held, lower case
+        self.person_ids = set(people)  # local ids of the article's people
+        self.person_titles = titles or {}  # person local id -> titles held, lower case
         self.seen_people: list[str] = []  # people named so far, most recent first
 
     def _evidence(self, sentence: SentenceSpan, start: int, end: int, rule: str, conf: float) -> Evidence:
@@ -772,15 +773,14 @@ class MeetingBuilder:
         self._touch(meeting)
         return meeting.local_id
 
-    def finish(self, labels: dict[str, str], persons: set[str] | None = None,
-               nationality: dict[str, str] | None = None) -> list[Meeting]:
+    def finish(self, labels: dict[str, str], nationality: dict[str, str] | None = None) -> list[Meeting]:
         """The meetings with readable labels; `labels` maps local ids and ISO codes to names.
 
         A vague mention (fewer than two people taking part, no day-precise date: a headline's "trade talks", a
         passing "in working-level talks") is folded into the one specific meeting of the article it
         can mean; left alone with no date, place or named participant it is not an event and is dropped.
         """
-        self.meetings = _fold_vague_mentions(self.meetings, persons or set(), self.named)
+        self.meetings = _fold_vague_mentions(self.meetings, self.person_ids, self.named)
         for meeting in self.meetings:
             if not meeting.label:
                 meeting.label = _composed_label(meeting, labels, self.media, nationality or {})
