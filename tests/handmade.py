@@ -34,3 +34,11 @@ def holdings_of(ex: DocExtraction, name: str) -> list[PostHolding]:
     """The posts the person called `name` holds in `ex`."""
     person = next(p for p in ex.persons if p.name == name)
     return [h for h in ex.holdings if h.person == person.local_id]
+
+
+def extracted(text: str, published: date | None) -> DocExtraction:
+    """Everything the whole extractor (spaCy pipeline, entity and event rules) reads from `text`."""
+    from kg.nlp import load_pipeline
+    from kg.pipeline import extract_document
+
+    return extract_document(Document("t.txt", text, "0", published=published), load_pipeline())

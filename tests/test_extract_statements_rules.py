@@ -7,13 +7,12 @@ from datetime import date
 
 import pytest
 
-from kg.model import DocExtraction, Document
-from kg.nlp import load_pipeline
-from kg.pipeline import extract_document
+from handmade import extracted
+from kg.model import DocExtraction
 
 
 def _extract(text: str, published: date | None = date(2025, 3, 12)) -> DocExtraction:
-    return extract_document(Document("t.txt", text, "0", published=published), load_pipeline())
+    return extracted(text, published)
 
 
 @pytest.mark.parametrize(

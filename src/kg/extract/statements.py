@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.extract.clauses import token_at
 from kg.extract.dates import find_dates
 from kg.extract.sentences import SentenceSpan
 from kg.model import Figure, Mention, Statement
@@ -84,7 +85,8 @@ def _token_at(sentence: SentenceSpan, at: int) -> Token | None:
     """The parsed token that starts at `at` (an offset within the sentence); None without a parse."""
     if sentence.tokens is None:
         return None
-    return next((t for t in sentence.tokens if t.idx == sentence.start + at), None)
+    token = token_at(sentence.tokens, sentence.start + at)
+    return token if token is not None and token.idx == sentence.start + at else None
 
 
 def _subject_token(verb: Token | None) -> Token | None:
