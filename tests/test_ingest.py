@@ -164,3 +164,13 @@ def test_ingest_publication_date_from_dateline(tmp_path: Path, head: str, expect
     path.write_text(head, encoding="utf-8")
     doc = load_document(path)
     assert (doc.published, doc.published_source) == (expected, "text" if expected else None)
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("GENEVA, Feb. 29, 2025 (AFP) - Officials met.", None),  # no such day: no date, and no crash
+    ("GENEVA, Feb. 28, 2025 (AFP) - Officials met.", date(2025, 2, 28)),
+])
+def test_ingest_dateline_that_is_no_calendar_day(tmp_path: Path, dateline: str, published: date | None) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Trade talks resume\n\n{dateline}\n", encoding="utf-8")
+    assert load_document(path).published == published

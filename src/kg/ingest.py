@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import Document
-from kg.textdate import PUBLISHED_LINE, head_lines, parse_dateline, parse_full_date
+from kg.textdate import PUBLISHED_LINE, head_lines, parse_dateline, parse_full_date, valid_date
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -172,8 +172,10 @@ def _metadata_from_text(text: str) -> tuple[str | None, date | None]:
         # a dateline with its year: "GENEVA, May 12, 2025 (AFP) - ..."
         dateline = parse_dateline(line)
         if dateline and dateline[0] is not None:
-            published = date(dateline[0], dateline[1], dateline[2])
-            break
+            # "Feb. 29, 2025" is no calendar day: no publication date from it, and no crash
+            published = valid_date(dateline[0], dateline[1], dateline[2])
+            if published:
+                break
     title = None
     if head and len(head[0]) <= 160 and not head[0].endswith((".", "”", '"')):
         title = head[0]
