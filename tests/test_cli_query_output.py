@@ -146,3 +146,9 @@ def test_cli_path_errors(graph_dir: Path, args: list[str], status: int, start: s
     code, out, err = _run(graph_dir, "path", *args)
     assert (code, out) == (status, "")
     assert err.startswith(start) and err.count("\n") == 1
+
+
+def test_cli_lookup_names_a_place_by_its_name_not_its_id(graph_dir: Path) -> None:
+    code, out, _ = _run(graph_dir, "lookup", "Round 2 talks")
+    assert code == 0
+    assert "Seoul" in out.split("relations:", 1)[1] and "place-seoul" not in out

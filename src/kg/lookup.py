@@ -689,9 +689,11 @@ def relations(store: pyoxigraph.Store, iri: str) -> list[Relation]:
         UNION {{ GRAPH ?g {{ ?o ?p {e} }} BIND("in" AS ?dir) }}
         FILTER(isIRI(?o) && ?p NOT IN ({skip}))
         OPTIONAL {{ ?o skos:prefLabel ?pref }} OPTIONAL {{ ?o rdfs:label ?plain }}
+        OPTIONAL {{ ?o schema:name ?named }}
         OPTIONAL {{ ?o kgo:content ?content }} OPTIONAL {{ ?o kgo:ratePercent ?rate }}
         OPTIONAL {{ ?o kgo:measureKind ?measure }}
-        BIND(COALESCE(?pref, ?plain) AS ?label)
+        # a place is named by schema:name ("Washington"), not by its id
+        BIND(COALESCE(?pref, ?plain, ?named) AS ?label)
         OPTIONAL {{ ?o a ?kind . FILTER(?kind != org:Organization) }}
     }}""",
     )
